@@ -1,0 +1,1 @@
+package io.keyrail.cli; public final class Placeholder {}
