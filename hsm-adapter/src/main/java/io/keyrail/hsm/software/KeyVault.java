@@ -1,0 +1,79 @@
+package io.keyrail.hsm.software;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.keyrail.hsm.api.KeyBlockRejectedException;
+import io.keyrail.hsm.api.key.Exportability;
+import io.keyrail.hsm.api.key.KeyAlgorithm;
+import io.keyrail.hsm.api.key.KeyBlock;
+import io.keyrail.hsm.api.key.KeyBlockVersion;
+import io.keyrail.hsm.api.key.KeyUsage;
+import io.keyrail.hsm.api.key.ModeOfUse;
+import io.keyrail.hsm.crypto.tr31.Tr31Header;
+import io.keyrail.hsm.crypto.tr31.Tr31Unwrapping;
+import java.util.List;
+
+/**
+ * Opens key blocks under the LMK ring and seals clear keys into new ones. Opened keys are kept in
+ * a bounded cache keyed by the key block text, so a hot key (a terminal's TAK during the day) is
+ * unwrapped once, not on every call.
+ *
+ * <p>Guarantees: a key block that fails its integrity check or names an unknown LMK is rejected
+ * with {@link KeyBlockRejectedException}, whose message carries no key material.
+ */
+final class KeyVault {
+
+    private final LmkRing lmks;
+    private final Cache<KeyBlock, OpenedKey> opened;
+
+    KeyVault(LmkRing lmks, long cacheSize) {
+        this.lmks = lmks;
+        this.opened = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    LmkRing lmks() {
+        return lmks;
+    }
+
+    /** The key inside {@code block}, opened under its LMK (from the cache when it was opened before). */
+    OpenedKey open(KeyBlock block) {
+        OpenedKey key = opened.getIfPresent(block);
+        if (key == null) {
+            key = unwrap(block);
+            opened.put(block, key);
+        }
+        return key;
+    }
+
+    private OpenedKey unwrap(KeyBlock block) {
+        Tr31Unwrapping result = lmks.lmk(block.lmkId()).unwrap(block.value());
+        return switch (result) {
+            case Tr31Unwrapping.Unwrapped u -> new OpenedKey(u.header(), u.key());
+            case Tr31Unwrapping.MacMismatch m ->
+                    throw new KeyBlockRejectedException("key block " + block.header() + " fails its integrity check under LMK "
+                            + block.lmkId());
+            case Tr31Unwrapping.Malformed m ->
+                    throw new KeyBlockRejectedException("key block under LMK " + block.lmkId() + " is malformed: " + m.reason());
+        };
+    }
+
+    /** Wraps {@code clear} under the current LMK with the given attributes; does not cache it. */
+    KeyBlock seal(byte[] clear, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode, Exportability exportability) {
+        Tr31Header header = new Tr31Header(KeyBlockVersion.D, usage.name(), algorithm.code(), mode.code(), "00",
+                exportability.code(), "00", List.of());
+        return new KeyBlock(lmks.currentId(), lmks.current().wrap(header, clear, null));
+    }
+
+    /** Wraps {@code key} under the LMK {@code lmkId}, keeping its header attributes. */
+    KeyBlock sealUnder(String lmkId, OpenedKey key) {
+        Tr31Header h = key.header();
+        Tr31Header header = new Tr31Header(KeyBlockVersion.D, h.keyUsage(), h.algorithm(), h.modeOfUse(),
+                h.keyVersionNumber(), h.exportability(), h.reserved(), h.optionalBlocks());
+        byte[] clear = key.clearCopy();
+        try {
+            return new KeyBlock(lmkId, lmks.lmk(lmkId).wrap(header, clear, null));
+        } finally {
+            java.util.Arrays.fill(clear, (byte) 0);
+        }
+    }
+}
