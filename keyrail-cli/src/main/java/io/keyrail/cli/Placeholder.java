@@ -1,1 +1,0 @@
-package io.keyrail.cli; public final class Placeholder {}
