@@ -1,6 +1,11 @@
 # Sourced by .ci/run and ./keyrail: exports JAVA_HOME pointing at a JDK 21 or newer.
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+  # The JDK's release file names its version without starting a JVM.
+  if [ -f "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -1
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+  fi
 }
 keyrail_pick_jdk() {
   local candidate
