@@ -39,8 +39,9 @@ public final class BlockCipherKey {
     }
 
     /**
-     * Prepares {@code key} for {@code algorithm}. A 16- or 24-byte TDES key is two- or three-key
-     * TDEA; an 8-byte TDES key is accepted and behaves as single DES (K1 = K2 = K3).
+     * Prepares {@code key} for {@code algorithm}: an 8-byte DES key, a 16- or 24-byte (two- or
+     * three-key) TDES key, or a 16-, 24- or 32-byte AES key. Use {@link #des(byte[])} to pick DES or
+     * TDES by length.
      */
     public static BlockCipherKey of(KeyAlgorithm algorithm, byte[] key) {
         return new BlockCipherKey(algorithm, key);
@@ -59,7 +60,7 @@ public final class BlockCipherKey {
     private static BlockCipher engine(KeyAlgorithm algorithm, int length) {
         return switch (algorithm) {
             case DES -> new DESEngine();
-            case TDES -> length == 8 ? new DESEngine() : new DESedeEngine();
+            case TDES -> new DESedeEngine();
             case AES -> AESEngine.newInstance();
         };
     }
