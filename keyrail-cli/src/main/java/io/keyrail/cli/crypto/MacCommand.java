@@ -32,7 +32,8 @@ final class MacCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "HEX", description = "The clear MAC key.")
     String key;
 
-    @Option(names = "--data", required = true, paramLabel = "HEX", description = "The data (for cup-ecb, the MAC block).")
+    @Option(names = "--data", required = true, paramLabel = "HEX",
+            description = "The data (for cup-ecb, the MAC block); may be empty ('').")
     String data;
 
     @Option(names = "--padding", paramLabel = "1|2|3", defaultValue = "1", description = "ISO 9797-1 padding method.")
@@ -50,7 +51,7 @@ final class MacCommand implements Callable<Integer> {
             throw OptionValues.about("--padding", e);
         }
         byte[] k = OptionValues.hex(key, "--key");
-        byte[] d = OptionValues.hex(data, "--data");
+        byte[] d = data.isEmpty() ? new byte[0] : OptionValues.hex(data, "--data");
         MacCalculator calculator;
         try {
             calculator = MacCalculator.of(algorithm, k);

@@ -44,6 +44,7 @@ class MacCalculatorTest {
                     : v.input("data_ascii").getBytes(StandardCharsets.US_ASCII);
             MacPadding padding = v.hasInput("padding") ? MacPadding.ofNumber(Integer.parseInt(v.input("padding"))) : null;
             byte[] mac = v.hasExpected("mac_ascii") ? v.expected("mac_ascii").getBytes(StandardCharsets.US_ASCII)
+                    : v.hasExpected("mac_ascii_prefix_hex") ? Hex.decode(v.expected("mac_ascii_prefix_hex"))
                     : Hex.decode(v.expected("mac"));
             return new PublishedMac(v, algorithm, Hex.decode(v.input("key")), data, padding, mac);
         }
