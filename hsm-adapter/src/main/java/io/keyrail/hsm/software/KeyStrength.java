@@ -24,7 +24,12 @@ final class KeyStrength {
         int kekBits = bits(kek.algorithm(), kek.length());
         int keyBits = bits(keyAlgorithm, keyLength);
         return kekBits < keyBits
-                ? "a " + kekBits + "-bit KEK cannot protect a " + keyBits + "-bit key"
+                ? article(kekBits) + kekBits + "-bit KEK cannot protect " + article(keyBits) + keyBits + "-bit key"
                 : null;
+    }
+
+    /** "an " before a number read with a vowel sound (80, 8), "a " otherwise (56, 112, 128). */
+    private static String article(int bits) {
+        return Integer.toString(bits).charAt(0) == '8' ? "an " : "a ";
     }
 }

@@ -9,6 +9,7 @@ import io.keyrail.hsm.api.key.KeyBlock;
 import io.keyrail.hsm.api.key.KeyBlockVersion;
 import io.keyrail.hsm.api.key.KeyUsage;
 import io.keyrail.hsm.api.key.ModeOfUse;
+import io.keyrail.hsm.crypto.cipher.BlockCipherKey;
 import io.keyrail.hsm.crypto.tr31.Tr31Header;
 import io.keyrail.hsm.crypto.tr31.Tr31Unwrapping;
 import java.util.List;
@@ -48,7 +49,13 @@ final class KeyVault {
     private OpenedKey unwrap(KeyBlock block) {
         Tr31Unwrapping result = lmks.lmk(block.lmkId()).unwrap(block.value());
         return switch (result) {
-            case Tr31Unwrapping.Unwrapped u -> new OpenedKey(u.header(), u.key());
+            case Tr31Unwrapping.Unwrapped u -> {
+                try {
+                    yield new OpenedKey(u.header(), u.key());
+                } finally {
+                    BlockCipherKey.wipe(u.key());
+                }
+            }
             case Tr31Unwrapping.MacMismatch m ->
                     throw new KeyBlockRejectedException("key block " + block.header() + " fails its integrity check under LMK "
                             + block.lmkId());

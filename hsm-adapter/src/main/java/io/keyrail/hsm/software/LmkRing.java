@@ -78,6 +78,9 @@ public final class LmkRing {
                 throw new IllegalArgumentException(LMKS_VARIABLE + " entries must be id=hex");
             }
             String id = pair.substring(0, eq).trim();
+            if (keys.containsKey(id)) {
+                throw new IllegalArgumentException(LMKS_VARIABLE + " names LMK " + id + " twice");
+            }
             keys.put(id, Hex.decode(pair.substring(eq + 1).trim(), "LMK " + id));
         }
         return new LmkRing(keys, environment.get(CURRENT_VARIABLE));

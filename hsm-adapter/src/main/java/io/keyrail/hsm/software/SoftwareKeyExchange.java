@@ -15,6 +15,7 @@ import io.keyrail.hsm.api.key.KeyScheme;
 import io.keyrail.hsm.api.key.KeyType;
 import io.keyrail.hsm.api.key.KeyUsage;
 import io.keyrail.hsm.api.key.LmkRotation;
+import io.keyrail.hsm.api.key.ModeOfUse;
 import io.keyrail.hsm.crypto.Hex;
 import io.keyrail.hsm.crypto.cipher.BlockCipherKey;
 import io.keyrail.hsm.crypto.kcv.CheckValues;
@@ -25,10 +26,15 @@ import java.security.MessageDigest;
 
 /**
  * Import and export of keys under key-encryption keys, and LMK rotation, in the software HSM.
- * Every operation checks the KEK's usage and mode of use, the key's exportability, and that the
- * KEK is at least as strong as the key it protects.
+ * Every operation checks the KEK's usage and mode of use, that its cipher is the one the key block
+ * version needs, the key's exportability, and that the KEK is at least as strong as the key it
+ * protects. An imported key block keeps its sender's usage and never gains a wider mode of use or
+ * exportability than it was sent with ({@link ImportedKeyAttributes}).
  */
 final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
+
+    /** A legacy cryptogram's check value is compared on at least 3 bytes (6 hexadecimal digits). */
+    private static final int MIN_CHECK_VALUE_LENGTH = 3;
 
     private final KeyVault vault;
 
@@ -52,20 +58,18 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
         } catch (IllegalArgumentException e) {
             return new KeyImportResult.Malformed(e.getMessage());
         }
-        Tr31KeyBlockProtectionKey kbpk;
-        try {
-            kbpk = wrapping.asKeyBlockProtectionKey(version);
-        } catch (IllegalArgumentException e) {
-            return new KeyImportResult.KekRefused(e.getMessage());
+        String kekRefusal = kbpkRefusal(wrapping, version);
+        if (kekRefusal != null) {
+            return new KeyImportResult.KekRefused(kekRefusal);
         }
-        return switch (kbpk.unwrap(keyBlock)) {
+        return switch (wrapping.asKeyBlockProtectionKey(version).unwrap(keyBlock)) {
             case Tr31Unwrapping.MacMismatch m -> new KeyImportResult.IntegrityFailure();
             case Tr31Unwrapping.Malformed m -> new KeyImportResult.Malformed(m.reason());
-            case Tr31Unwrapping.Unwrapped u -> admit(type, u.header(), u.key());
+            case Tr31Unwrapping.Unwrapped u -> admit(type, wrapping, u.header(), u.key());
         };
     }
 
-    private KeyImportResult admit(KeyType type, Tr31Header header, byte[] clear) {
+    private KeyImportResult admit(KeyType type, OpenedKey wrapping, Tr31Header header, byte[] clear) {
         try {
             KeyUsage usage;
             KeyAlgorithm algorithm;
@@ -78,13 +82,39 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
             if (!type.acceptsUsage(usage)) {
                 return new KeyImportResult.UsageMismatch(type, header.keyUsage());
             }
+            ModeOfUse mode;
+            try {
+                mode = header.mode();
+            } catch (IllegalArgumentException e) {
+                mode = null;
+            }
+            ImportedKeyAttributes attributes = mode == null ? null
+                    : ImportedKeyAttributes.of(type, usage, mode, header.exportabilityCode());
+            if (attributes == null) {
+                return new KeyImportResult.UsageMismatch(type, header.keyUsage() + " with mode of use " + header.modeOfUse());
+            }
+            String weaker = KeyStrength.refusal(wrapping, algorithm, clear.length);
+            if (weaker != null) {
+                return new KeyImportResult.KekRefused(weaker);
+            }
             KeyScheme scheme = KeyScheme.of(algorithm, clear.length);
-            return new KeyImportResult.Imported(sealImported(type, scheme, clear));
+            return new KeyImportResult.Imported(sealImported(type, attributes, scheme, clear));
         } catch (IllegalArgumentException e) {
             return new KeyImportResult.Malformed(e.getMessage());
         } finally {
             BlockCipherKey.wipe(clear);
         }
+    }
+
+    /**
+     * Null when {@code kek} may serve as the key block protection key of {@code version}: TDES for
+     * versions A, B and C, AES for D (TR-31:2018 A.1; ANSI X9.143:2021 6.2), so a key's bytes are
+     * never used as a key of the other cipher. Otherwise why not.
+     */
+    private static String kbpkRefusal(OpenedKey kek, KeyBlockVersion version) {
+        KeyAlgorithm needed = version == KeyBlockVersion.D ? KeyAlgorithm.AES : KeyAlgorithm.TDES;
+        return kek.algorithm() == needed ? null : "a version " + version + " key block needs "
+                + (needed == KeyAlgorithm.AES ? "an AES" : "a TDES") + " KEK, not " + kek.algorithm();
     }
 
     @Override
@@ -95,8 +125,16 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
                 || wrapping.algorithm() == KeyAlgorithm.AES || scheme.algorithm() == KeyAlgorithm.AES) {
             return new KeyImportResult.KekRefused("a legacy cryptogram needs a DES/TDES key-encryption key that may decrypt");
         }
+        String weaker = KeyStrength.refusal(wrapping, scheme.algorithm(), scheme.length());
+        if (weaker != null) {
+            return new KeyImportResult.KekRefused(weaker);
+        }
         if (!Hex.isHex(cryptogramHex) || cryptogramHex.length() != scheme.length() * 2) {
             return new KeyImportResult.Malformed("the cryptogram must be " + scheme.length() * 2 + " hexadecimal digits");
+        }
+        if (checkValue.length() < MIN_CHECK_VALUE_LENGTH || checkValue.length() > scheme.algorithm().blockSize()) {
+            return new KeyImportResult.Malformed("the check value must be " + MIN_CHECK_VALUE_LENGTH + " to "
+                    + scheme.algorithm().blockSize() + " bytes, not " + checkValue.length());
         }
         byte[] clear = wrapping.cipher().decryptEcb(Hex.decode(cryptogramHex, "cryptogram"));
         try {
@@ -104,14 +142,15 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
             if (!MessageDigest.isEqual(actual, Hex.decode(checkValue.hex(), "check value"))) {
                 return new KeyImportResult.CheckValueMismatch();
             }
-            return new KeyImportResult.Imported(sealImported(type, scheme, clear));
+            return new KeyImportResult.Imported(sealImported(type, ImportedKeyAttributes.of(type), scheme, clear));
         } finally {
             BlockCipherKey.wipe(clear);
         }
     }
 
-    private GeneratedKey sealImported(KeyType type, KeyScheme scheme, byte[] clear) {
-        KeyBlock block = vault.seal(clear, type.usage(), scheme.algorithm(), type.modeOfUse(), type.exportability());
+    private GeneratedKey sealImported(KeyType type, ImportedKeyAttributes attributes, KeyScheme scheme, byte[] clear) {
+        KeyBlock block = vault.seal(clear, attributes.usage(), scheme.algorithm(), attributes.mode(),
+                attributes.exportability());
         KeyAlgorithm a = scheme.algorithm();
         KeyCheckValue kcv = new KeyCheckValue(Hex.encode(CheckValues.compute(a, clear, CheckValues.defaultMethod(a),
                 CheckValues.defaultLength(a))));
@@ -129,12 +168,11 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
         if (refusal != null) {
             return refusal.isEmpty() ? new KeyExportResult.NotExportable() : new KeyExportResult.KekRefused(refusal);
         }
-        Tr31KeyBlockProtectionKey kbpk;
-        try {
-            kbpk = wrapping.asKeyBlockProtectionKey(version);
-        } catch (IllegalArgumentException e) {
-            return new KeyExportResult.KekRefused(e.getMessage());
+        String kekRefusal = kbpkRefusal(wrapping, version);
+        if (kekRefusal != null) {
+            return new KeyExportResult.KekRefused(kekRefusal);
         }
+        Tr31KeyBlockProtectionKey kbpk = wrapping.asKeyBlockProtectionKey(version);
         Tr31Header h = subject.header();
         Tr31Header header = new Tr31Header(version, h.keyUsage(), h.algorithm(), h.modeOfUse(), h.keyVersionNumber(),
                 h.exportability(), h.reserved(), h.optionalBlocks());
@@ -150,9 +188,8 @@ final class SoftwareKeyExchange implements KeyImport, KeyExport, LmkRotation {
     public KeyExportResult exportCryptogram(KeyBlock key, KeyBlock kek) {
         OpenedKey subject = vault.open(key);
         OpenedKey wrapping = vault.open(kek);
-        String refusal = exportRefusal(subject, wrapping);
-        if (refusal != null) {
-            return refusal.isEmpty() ? new KeyExportResult.NotExportable() : new KeyExportResult.KekRefused(refusal);
+        if (subject.exportability() == Exportability.N) {
+            return new KeyExportResult.NotExportable();
         }
         String cryptogramRefusal = SoftwareKeyGeneration.cryptogramKekRefusal(wrapping, subject.algorithm(), subject.length());
         if (cryptogramRefusal != null) {

@@ -4,6 +4,7 @@ import io.keyrail.hsm.api.key.CheckedComponent;
 import io.keyrail.hsm.api.key.ClearKeyAccess;
 import io.keyrail.hsm.api.key.ComponentFormation;
 import io.keyrail.hsm.api.key.ComponentRelease;
+import io.keyrail.hsm.api.key.Exportability;
 import io.keyrail.hsm.api.key.GeneratedKey;
 import io.keyrail.hsm.api.key.IssuedKeyResult;
 import io.keyrail.hsm.api.key.KeyAlgorithm;
@@ -55,6 +56,9 @@ final class SoftwareKeyGeneration implements KeyGeneration, KeyComponents, Worki
 
     @Override
     public IssuedKeyResult issue(KeyType type, KeyScheme scheme, KeyBlock masterKey) {
+        if (type.exportability() == Exportability.N) {
+            throw new IllegalArgumentException("a " + type + " is not exportable, so it cannot be issued under a master key");
+        }
         OpenedKey kek = vault.open(masterKey);
         String refusal = cryptogramKekRefusal(kek, scheme.algorithm(), scheme.length());
         if (refusal != null) {

@@ -55,8 +55,8 @@ final class SoftwarePinTranslation implements PinTranslation {
         if (source ? !key.mode().mayDecrypt() : !key.mode().mayEncrypt()) {
             return "the " + role + " key's mode of use " + key.mode() + " forbids " + (source ? "decryption" : "encryption");
         }
-        boolean aes = key.algorithm() == KeyAlgorithm.AES;
-        if (aes != (format == PinBlockFormat.ISO_4)) {
+        KeyAlgorithm needed = format == PinBlockFormat.ISO_4 ? KeyAlgorithm.AES : KeyAlgorithm.TDES;
+        if (key.algorithm() != needed) {
             return "format " + format.number() + " needs " + (format == PinBlockFormat.ISO_4 ? "an AES" : "a TDES")
                     + " " + role + " key";
         }
