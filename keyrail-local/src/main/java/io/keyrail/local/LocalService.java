@@ -1,0 +1,32 @@
+package io.keyrail.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Keyrail service the embedded run knows how to start: its name (also its Spring config name and
+ * log file), its Maven module, its HTTP port and its own database.
+ */
+record LocalService(String name, String module, int port, String database) {
+
+    /** Every service, in start order; a checkout may not have them all yet. */
+    static final List<LocalService> ALL = List.of(
+            new LocalService("terminal-registry", "terminal-registry-service", 8081, "terminal_registry"),
+            new LocalService("key-rotation", "key-rotation-service", 8082, "key_rotation"),
+            new LocalService("mac-verify", "mac-verify-service", 8083, "mac_verify"),
+            new LocalService("pin-translate", "pin-translate-service", 8084, "pin_translate"));
+
+    static Optional<LocalService> named(String name) {
+        return ALL.stream().filter(s -> s.name.equals(name) || s.module.equals(name)).findFirst();
+    }
+
+    /** The Boot fat jar the module's build makes: {@code <module>/target/<module>.jar}. */
+    Path jar(Path repository) {
+        return repository.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+}
