@@ -60,17 +60,21 @@ class MasterKeys {
     private final KeyExport exports;
     private final ApplicationEventPublisher events;
 
+    /**
+     * The software HSM serves several capabilities from one object, so HSM beans are matched by
+     * name: the parameter names are the bean names of service-support's HSM wiring.
+     */
     MasterKeys(Terminals terminals, TransportKeys transportKeys, MasterKeyRepository repository,
-               KeyComponents components, ComponentCustody custody, KeyGeneration generation, KeyImport imports,
-               KeyExport exports, ApplicationEventPublisher events) {
+               KeyComponents keyComponents, ComponentCustody componentCustody, KeyGeneration keyGeneration,
+               KeyImport keyImport, KeyExport keyExport, ApplicationEventPublisher events) {
         this.terminals = terminals;
         this.transportKeys = transportKeys;
         this.repository = repository;
-        this.components = components;
-        this.custody = custody;
-        this.generation = generation;
-        this.imports = imports;
-        this.exports = exports;
+        this.components = keyComponents;
+        this.custody = componentCustody;
+        this.generation = keyGeneration;
+        this.imports = keyImport;
+        this.exports = keyExport;
         this.events = events;
     }
 

@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +31,18 @@ class TerminalController {
         this.terminals = terminals;
     }
 
-    /** A registration; the key scheme defaults to the profile's (double-length TDES). */
-    record RegisterTerminalRequest(
-            @NotBlank @Pattern(regexp = "[0-9A-Za-z]{8}", message = "must be 8 letters or digits") String terminalId,
-            @NotBlank @Pattern(regexp = "[0-9A-Za-z]{15}", message = "must be 15 letters or digits") String merchantId,
-            @NotBlank String acquirerProfile,
-            String keyScheme,
-            @Size(max = 200) String model,
-            @Size(max = 200) String location) {
+    /**
+     * A registration, checked by {@link TerminalRules} (the same rules as bulk rows, so both name
+     * fields alike): terminal id of 8 letters or digits, merchant id of 15, a known acquirer profile,
+     * a key scheme it allows (default: the profile's, double-length TDES), model and location of at
+     * most 200 characters.
+     */
+    record RegisterTerminalRequest(String terminalId, String merchantId, String acquirerProfile, String keyScheme,
+                                   String model, String location) {
     }
 
-    record UpdateTerminalRequest(@Size(max = 200) String model, @Size(max = 200) String location) {
+    /** Model and/or location (at most 200 characters each); a field left out stays as it is. */
+    record UpdateTerminalRequest(String model, String location) {
     }
 
     record SuspendRequest(@Size(max = 200) String reason) {
@@ -53,7 +52,7 @@ class TerminalController {
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(summary = "Register one terminal", description = "201 with the terminal; 400 naming each invalid "
             + "field; 409 when the terminal id is already registered")
-    ResponseEntity<Terminal> register(@Valid @RequestBody RegisterTerminalRequest r) {
+    ResponseEntity<Terminal> register(@RequestBody RegisterTerminalRequest r) {
         Terminal t = terminals.register(new TerminalInput(r.terminalId(), r.merchantId(), r.acquirerProfile(),
                 r.keyScheme(), r.model(), r.location()));
         return ResponseEntity.created(URI.create("/v1/terminals/" + t.terminalId())).body(t);
@@ -81,7 +80,7 @@ class TerminalController {
     @PatchMapping("/{terminalId}")
     @PreAuthorize("hasRole('OPERATOR')")
     @Operation(summary = "Change a terminal's model or location")
-    Terminal update(@PathVariable String terminalId, @Valid @RequestBody UpdateTerminalRequest r) {
+    Terminal update(@PathVariable String terminalId, @RequestBody UpdateTerminalRequest r) {
         return terminals.update(terminalId, r.model(), r.location());
     }
 

@@ -31,9 +31,9 @@ public class TransportKeys {
     private final JdbcTemplate jdbc;
     private final KeyComponents components;
 
-    TransportKeys(JdbcTemplate jdbc, KeyComponents components) {
+    TransportKeys(JdbcTemplate jdbc, KeyComponents keyComponents) {
         this.jdbc = jdbc;
-        this.components = components;
+        this.components = keyComponents;
     }
 
     @Transactional
