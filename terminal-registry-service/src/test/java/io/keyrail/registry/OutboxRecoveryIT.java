@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.events.Topics;
+import io.keyrail.registry.outbox.BulkOutbox;
 import io.keyrail.testing.EventCollector;
 import io.keyrail.testing.ServiceTestProperties;
 import java.io.IOException;
@@ -42,10 +43,20 @@ class OutboxRecoveryIT {
                 assertThat(api.post("/v1/terminals", RegistryApi.operator(),
                         TerminalLifecycleIT.terminal(id, RegistryIntegrationTest.merchantId())).status()).isEqualTo(201);
             }
+            String merchant = RegistryIntegrationTest.merchantId();
+            List<Map<String, Object>> bulk = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String id = RegistryIntegrationTest.terminalId();
+                ids.add(id);
+                bulk.add(TerminalLifecycleIT.terminal(id, merchant));
+            }
+            assertThat(api.post("/v1/terminals/bulk", RegistryApi.operator(), bulk).status()).isEqualTo(200);
             JdbcTemplate jdbc = down.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "select count(*) from event_publication where completion_date is null and status = 'FAILED'",
-                    Long.class) >= 3);
+                    Long.class) >= 5);
+            assertThat(jdbc.queryForList("select distinct listener_id from event_publication", String.class))
+                    .containsExactly(BulkOutbox.EXTERNALIZER_LISTENER_ID);
         }
 
         try (EventCollector events = new EventCollector(RegistryIntegrationTest.bootstrapServers(),

@@ -15,8 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of {@link TestInfrastructure}.
  */
 @SpringBootTest(classes = TerminalRegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + TerminalRegistryApplication.CONFIG_NAME,
-                "keyrail.events.resubmit-interval=PT2S", "keyrail.events.resubmit-after=PT10S"})
+        properties = "spring.config.name=" + TerminalRegistryApplication.CONFIG_NAME)
 public abstract class RegistryIntegrationTest {
 
     public static final String DATABASE = "terminal_registry";

@@ -1,6 +1,7 @@
 package io.keyrail.registry.bulk;
 
 import io.keyrail.registry.RegistryProblem;
+import io.keyrail.registry.outbox.BulkOutbox;
 import io.keyrail.registry.profile.AcquirerProfile;
 import io.keyrail.registry.profile.AcquirerProfiles;
 import io.keyrail.registry.terminal.FieldError;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,10 +40,12 @@ class BulkRegistration {
     private final AcquirerProfiles profiles;
     private final TransactionTemplate transactions;
     private final BulkProperties properties;
+    private final BulkOutbox outbox;
 
     BulkRegistration(Terminals terminals, TerminalRepository repository, AcquirerProfiles profiles,
-                     PlatformTransactionManager transactionManager, BulkProperties properties) {
+                     PlatformTransactionManager transactionManager, BulkProperties properties, BulkOutbox outbox) {
         this.terminals = terminals;
+        this.outbox = outbox;
         this.repository = repository;
         this.profiles = profiles;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -61,8 +65,13 @@ class BulkRegistration {
             if (run.rejected > 0) {
                 throw run.problem();
             }
+            outbox.handOff(run.publications);
         } else {
-            run.readAll(open);
+            try {
+                run.readAll(open);
+            } finally {
+                outbox.handOff(run.publications);
+            }
             if (run.rows == 0 && run.rejected > 0) {
                 throw run.problem();
             }
@@ -79,6 +88,7 @@ class BulkRegistration {
         private final List<NewTerminal> batch = new ArrayList<>();
         private final List<Integer> batchRows = new ArrayList<>();
         private final List<RowError> errors = new ArrayList<>();
+        private final List<UUID> publications = new ArrayList<>();
         private int rows;
         private int accepted;
         private int rejected;
@@ -155,9 +165,9 @@ class BulkRegistration {
                 return;
             }
             if (mode == BulkMode.ALL_OR_NOTHING) {
-                terminals.registerAll(fresh);
+                publications.addAll(terminals.registerBatch(fresh));
             } else {
-                transactions.executeWithoutResult(tx -> terminals.registerAll(fresh));
+                publications.addAll(transactions.execute(tx -> terminals.registerBatch(fresh)));
             }
             accepted += fresh.size();
         }

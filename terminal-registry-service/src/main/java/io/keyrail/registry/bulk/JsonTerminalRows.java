@@ -17,6 +17,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class JsonTerminalRows implements TerminalRows {
 
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("terminalId", "merchantId",
+            "acquirerProfile", "keyScheme", "model", "location");
+
     private final JsonParser parser;
     private int number;
     private boolean ended;
@@ -70,6 +73,9 @@ final class JsonTerminalRows implements TerminalRows {
             String text = null;
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                 parser.skipChildren();
+                if (!FIELDS.contains(name)) {
+                    continue;
+                }
                 if (shapeErrors.isEmpty()) {
                     shapeErrors = new ArrayList<>(1);
                 }

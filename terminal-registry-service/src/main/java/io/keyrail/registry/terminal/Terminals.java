@@ -5,6 +5,7 @@ import io.keyrail.events.terminal.TerminalStatus;
 import io.keyrail.events.terminal.TerminalStatusChanged;
 import io.keyrail.events.terminal.TerminalUpdated;
 import io.keyrail.registry.RegistryProblem;
+import io.keyrail.registry.outbox.BulkOutbox;
 import io.keyrail.registry.profile.AcquirerProfiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,10 +50,12 @@ public class Terminals {
     private final TerminalKeys keys;
     private final ApplicationEventPublisher events;
     private final Counter registrations;
+    private final BulkOutbox bulkOutbox;
 
     Terminals(TerminalRepository repository, AcquirerProfiles profiles, TerminalKeys keys,
-              ApplicationEventPublisher events, MeterRegistry meters) {
+              ApplicationEventPublisher events, MeterRegistry meters, BulkOutbox bulkOutbox) {
         this.repository = repository;
+        this.bulkOutbox = bulkOutbox;
         this.profiles = profiles;
         this.keys = keys;
         this.events = events;
@@ -88,10 +91,30 @@ public class Terminals {
         Instant now = now();
         repository.insertAll(terminals, now);
         for (NewTerminal t : terminals) {
-            events.publishEvent(new TerminalRegistered(UUID.randomUUID(), now, t.terminalId(), t.merchantId(),
-                    t.acquirerProfile(), t.keyScheme().name(), t.model(), t.location(), TerminalStatus.REGISTERED));
+            events.publishEvent(registered(t, now));
         }
-        int count = terminals.size();
+        countAfterCommit(terminals.size());
+    }
+
+    /**
+     * Bulk registration: like {@link #registerAll} but the events go to the outbox in one JDBC batch
+     * ({@link BulkOutbox}); the caller hands the returned publication ids off once the transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> registerBatch(List<NewTerminal> terminals) {
+        Instant now = now();
+        repository.insertAll(terminals, now);
+        List<UUID> publications = bulkOutbox.record(terminals.stream().map(t -> registered(t, now)).toList(), now);
+        countAfterCommit(terminals.size());
+        return publications;
+    }
+
+    private static TerminalRegistered registered(NewTerminal t, Instant now) {
+        return new TerminalRegistered(UUID.randomUUID(), now, t.terminalId(), t.merchantId(), t.acquirerProfile(),
+                t.keyScheme().name(), t.model(), t.location(), TerminalStatus.REGISTERED);
+    }
+
+    private void countAfterCommit(int count) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
