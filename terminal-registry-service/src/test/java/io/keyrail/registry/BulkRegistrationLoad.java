@@ -18,7 +18,8 @@ import java.util.Enumeration;
  * the elapsed time and rows per second.
  *
  * <pre>
- * java -cp ... io.keyrail.registry.BulkRegistrationLoad http://127.0.0.1:8081 "$(./keyrail token olivia OPERATOR)" 100000 all-or-nothing
+ * java -cp terminal-registry-service/target/test-classes io.keyrail.registry.BulkRegistrationLoad \
+ *     http://127.0.0.1:8081 "$OPERATOR_TOKEN" 100000 all-or-nothing
  * </pre>
  * Arguments: base URL, OPERATOR bearer token (or env {@code KEYRAIL_TOKEN}), rows (default 100000),
  * mode (default all-or-nothing).

@@ -10,6 +10,7 @@ class RegistryArchitectureTest {
 
     private static final JavaClasses REGISTRY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.keyrail.registry");
 
     @Test
