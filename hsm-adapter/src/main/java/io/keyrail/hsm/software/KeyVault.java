@@ -49,6 +49,11 @@ final class KeyVault {
     private OpenedKey unwrap(KeyBlock block) {
         Tr31Unwrapping result = lmks.lmk(block.lmkId()).unwrap(block.value());
         return switch (result) {
+            case Tr31Unwrapping.Unwrapped u when isComponent(u.header()) -> {
+                BlockCipherKey.wipe(u.key());
+                throw new KeyBlockRejectedException("key block " + block.header() + " holds a key component, which is"
+                        + " released to its custodian, never used as a key");
+            }
             case Tr31Unwrapping.Unwrapped u -> {
                 try {
                     yield new OpenedKey(u.header(), u.key());
@@ -69,6 +74,43 @@ final class KeyVault {
         Tr31Header header = new Tr31Header(KeyBlockVersion.D, usage.name(), algorithm.code(), mode.code(), "00",
                 exportability.code(), "00", List.of());
         return new KeyBlock(lmks.currentId(), lmks.current().wrap(header, clear, null));
+    }
+
+    /** A clear component opened for release: the caller wipes {@code clear}. */
+    record Component(KeyAlgorithm algorithm, byte[] clear) {
+    }
+
+    /**
+     * Wraps component {@code number} under the current LMK with key version {@code c<number>}
+     * (TR-31:2018 A.5.5) and exportability N; does not cache it.
+     */
+    KeyBlock sealComponent(byte[] clear, int number, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode) {
+        Tr31Header header = new Tr31Header(KeyBlockVersion.D, usage.name(), algorithm.code(), mode.code(), "c" + number,
+                Exportability.N.code(), "00", List.of());
+        return new KeyBlock(lmks.currentId(), lmks.current().wrap(header, clear, null));
+    }
+
+    /** Opens a sealed component, bypassing the cache; ordinary key blocks are rejected. */
+    Component openComponent(KeyBlock block) {
+        Tr31Unwrapping result = lmks.lmk(block.lmkId()).unwrap(block.value());
+        return switch (result) {
+            case Tr31Unwrapping.Unwrapped u when isComponent(u.header()) ->
+                    new Component(u.header().keyAlgorithm(), u.key());
+            case Tr31Unwrapping.Unwrapped u -> {
+                java.util.Arrays.fill(u.key(), (byte) 0);
+                throw new KeyBlockRejectedException("key block " + block.header() + " holds a key, not a component");
+            }
+            case Tr31Unwrapping.MacMismatch m ->
+                    throw new KeyBlockRejectedException("sealed component " + block.header()
+                            + " fails its integrity check under LMK " + block.lmkId());
+            case Tr31Unwrapping.Malformed m ->
+                    throw new KeyBlockRejectedException("sealed component under LMK " + block.lmkId() + " is malformed: "
+                            + m.reason());
+        };
+    }
+
+    private static boolean isComponent(Tr31Header header) {
+        return header.keyVersionNumber().charAt(0) == 'c';
     }
 
     /** Wraps {@code key} under the LMK {@code lmkId}, keeping its header attributes. */

@@ -1,5 +1,6 @@
 package io.keyrail.hsm.software;
 
+import io.keyrail.hsm.api.key.ComponentCustody;
 import io.keyrail.hsm.api.key.KeyCheckValues;
 import io.keyrail.hsm.api.key.KeyComponents;
 import io.keyrail.hsm.api.key.KeyExport;
@@ -30,6 +31,7 @@ public final class SoftwareHsm {
     private final SoftwareKeyExchange exchange;
     private final SoftwarePinTranslation pins;
     private final SoftwareMacs macs;
+    private final SoftwareComponentCustody custody;
 
     private SoftwareHsm(LmkRing lmks, long cacheSize, SecureRandom random) {
         KeyVault vault = new KeyVault(lmks, cacheSize);
@@ -37,6 +39,7 @@ public final class SoftwareHsm {
         this.exchange = new SoftwareKeyExchange(vault);
         this.pins = new SoftwarePinTranslation(vault);
         this.macs = new SoftwareMacs(vault);
+        this.custody = new SoftwareComponentCustody(vault);
     }
 
     /** A software HSM over {@code lmks}, with the default cache and a DRBG seeded by the platform. */
@@ -62,6 +65,10 @@ public final class SoftwareHsm {
 
     public KeyComponents keyComponents() {
         return generation;
+    }
+
+    public ComponentCustody componentCustody() {
+        return custody;
     }
 
     public KeyCheckValues keyCheckValues() {

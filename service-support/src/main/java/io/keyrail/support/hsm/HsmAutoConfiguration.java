@@ -1,5 +1,6 @@
 package io.keyrail.support.hsm;
 
+import io.keyrail.hsm.api.key.ComponentCustody;
 import io.keyrail.hsm.api.key.KeyCheckValues;
 import io.keyrail.hsm.api.key.KeyComponents;
 import io.keyrail.hsm.api.key.KeyExport;
@@ -60,6 +61,11 @@ public class HsmAutoConfiguration {
     @Bean
     KeyComponents keyComponents(SoftwareHsm hsm) {
         return hsm.keyComponents();
+    }
+
+    @Bean
+    ComponentCustody componentCustody(SoftwareHsm hsm) {
+        return hsm.componentCustody();
     }
 
     @Bean
