@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
  * invalid input gives a non-zero exit and one line on stderr naming the bad option, nothing on stdout.
  */
 @Command(name = "keyrail", mixinStandardHelpOptions = true, versionProvider = Keyrail.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Keyrail: POS terminal key lifecycle.",
         subcommands = {CryptoCommand.class})
 public final class Keyrail implements Runnable {
@@ -34,7 +35,7 @@ public final class Keyrail implements Runnable {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("keyrail: " + oneLine(ex.getMessage()));
+            err.println("keyrail: " + InvalidInputMessage.of(ex, a));
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
