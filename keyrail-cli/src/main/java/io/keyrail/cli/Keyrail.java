@@ -12,8 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "keyrail", mixinStandardHelpOptions = true, versionProvider = Keyrail.Version.class,
         scope = CommandLine.ScopeType.INHERIT,
-        description = "Keyrail: POS terminal key lifecycle.",
-        subcommands = {CryptoCommand.class})
+        description = "Keyrail: POS terminal key lifecycle.")
 public final class Keyrail implements Runnable {
 
     /** Exit status for input the command cannot use (a bad option, a malformed value). */
@@ -30,7 +29,7 @@ public final class Keyrail implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Keyrail());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -54,6 +53,16 @@ public final class Keyrail implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The command tree {@code args} can reach: {@code keyrail crypto kcv ...} builds the kcv command
+     * only (start-up time is mostly picocli reflecting over commands); anything else, including no
+     * arguments, builds them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        String cryptoCommand = args.length > 1 && args[0].equals("crypto") ? args[1] : null;
+        return new CommandLine(new Keyrail()).addSubcommand(CryptoCommand.commandLine(cryptoCommand));
     }
 
     static String oneLine(String message) {

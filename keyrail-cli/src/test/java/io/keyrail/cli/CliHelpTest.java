@@ -21,7 +21,7 @@ class CliHelpTest {
 
     static List<String> commands() {
         List<String> paths = new ArrayList<>();
-        collect(new CommandLine(new Keyrail()), paths);
+        collect(Keyrail.commandLine(new String[0]), paths);
         return paths;
     }
 
@@ -66,7 +66,7 @@ class CliHelpTest {
     }
 
     private static CommandSpec specOf(String path) {
-        CommandLine command = new CommandLine(new Keyrail());
+        CommandLine command = Keyrail.commandLine(new String[0]);
         for (String name : Arrays.asList(path.split(" ")).subList(1, path.split(" ").length)) {
             command = command.getSubcommands().get(name);
         }
