@@ -20,6 +20,8 @@ public final class Keyrail implements Runnable {
     /** Exit status for a well-formed request whose answer is "no" (a MAC mismatch, a refused format change). */
     public static final int EXIT_REFUSED = 1;
 
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +63,21 @@ public final class Keyrail implements Runnable {
      * arguments, builds them all.
      */
     static CommandLine commandLine(String[] args) {
+        skipUnusedConverters();
         String cryptoCommand = args.length > 1 && args[0].equals("crypto") ? args[1] : null;
         return new CommandLine(new Keyrail()).addSubcommand(CryptoCommand.commandLine(cryptoCommand));
+    }
+
+    /**
+     * Picocli registers its java.time and java.sql converters by reflection, which initializes
+     * those classes (java.time builds its date formatters): tens of milliseconds at every start,
+     * and no option here takes such a type. Its documented switch turns that off, unless the
+     * caller has set it.
+     */
+    private static void skipUnusedConverters() {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+        }
     }
 
     static String oneLine(String message) {

@@ -1,8 +1,6 @@
 package io.keyrail.cli.crypto;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,21 +15,11 @@ import picocli.CommandLine.Spec;
         description = "Payment crypto calculator for test keys: check values, PIN blocks, MACs, TR-31 key blocks.")
 public final class CryptoCommand implements Runnable {
 
-    /** The subcommands by name, in the order usage lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** The subcommand names, in the order usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("kcv", "pin-block", "pin-translate", "mac", "tr31");
 
     @Spec
     CommandSpec spec;
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("kcv", KcvCommand::new);
-        commands.put("pin-block", PinBlockCommand::new);
-        commands.put("pin-translate", PinTranslateCommand::new);
-        commands.put("mac", MacCommand::new);
-        commands.put("tr31", Tr31Command::new);
-        return commands;
-    }
 
     /**
      * {@code keyrail crypto} with the subcommand {@code name} only, or with all of them when
@@ -39,13 +27,23 @@ public final class CryptoCommand implements Runnable {
      */
     public static CommandLine commandLine(String name) {
         CommandLine crypto = new CommandLine(new CryptoCommand());
-        Supplier<Object> named = name == null ? null : SUBCOMMANDS.get(name);
-        if (named != null) {
-            crypto.addSubcommand(name, named.get());
-        } else {
-            SUBCOMMANDS.forEach((n, command) -> crypto.addSubcommand(n, command.get()));
+        List<String> wanted = name != null && SUBCOMMANDS.contains(name) ? List.of(name) : SUBCOMMANDS;
+        for (String subcommand : wanted) {
+            crypto.addSubcommand(subcommand, subcommand(subcommand));
         }
         return crypto;
+    }
+
+    /** A switch, not a map of constructor references: only the class of the command that runs is loaded. */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "kcv" -> new KcvCommand();
+            case "pin-block" -> new PinBlockCommand();
+            case "pin-translate" -> new PinTranslateCommand();
+            case "mac" -> new MacCommand();
+            case "tr31" -> new Tr31Command();
+            default -> throw new IllegalArgumentException("no crypto subcommand " + name);
+        };
     }
 
     @Override
