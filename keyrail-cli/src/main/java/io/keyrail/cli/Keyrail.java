@@ -11,14 +11,16 @@ import picocli.CommandLine.Command;
  * invalid input gives a non-zero exit and one line on stderr naming the bad option, nothing on stdout.
  */
 @Command(name = "keyrail", mixinStandardHelpOptions = true, versionProvider = Keyrail.Version.class,
-        description = "Keyrail: POS terminal key lifecycle.",
-        subcommands = {CryptoCommand.class})
+        scope = CommandLine.ScopeType.INHERIT,
+        description = "Keyrail: POS terminal key lifecycle.")
 public final class Keyrail implements Runnable {
 
     /** Exit status for input the command cannot use (a bad option, a malformed value). */
     public static final int EXIT_USAGE = 2;
     /** Exit status for a well-formed request whose answer is "no" (a MAC mismatch, a refused format change). */
     public static final int EXIT_REFUSED = 1;
+
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,12 +31,12 @@ public final class Keyrail implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Keyrail());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("keyrail: " + oneLine(ex.getMessage()));
+            err.println("keyrail: " + InvalidInputMessage.of(ex, a));
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -53,6 +55,29 @@ public final class Keyrail implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The command tree {@code args} can reach: {@code keyrail crypto kcv ...} builds the kcv command
+     * only (start-up time is mostly picocli reflecting over commands); anything else, including no
+     * arguments, builds them all.
+     */
+    static CommandLine commandLine(String[] args) {
+        skipUnusedConverters();
+        String cryptoCommand = args.length > 1 && args[0].equals("crypto") ? args[1] : null;
+        return new CommandLine(new Keyrail()).addSubcommand(CryptoCommand.commandLine(cryptoCommand));
+    }
+
+    /**
+     * Picocli registers its java.time and java.sql converters by reflection, which initializes
+     * those classes (java.time builds its date formatters): tens of milliseconds at every start,
+     * and no option here takes such a type. Its documented switch turns that off, unless the
+     * caller has set it.
+     */
+    private static void skipUnusedConverters() {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+        }
     }
 
     static String oneLine(String message) {

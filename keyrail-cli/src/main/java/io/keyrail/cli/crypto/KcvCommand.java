@@ -46,12 +46,15 @@ final class KcvCommand implements Callable<Integer> {
             case aes -> KeyAlgorithm.AES;
         };
         if (!a.allowsKeyLength(k.length) || (a == KeyAlgorithm.TDES && k.length == 8)) {
-            throw new IllegalArgumentException("--key: a " + a.name().toLowerCase() + " key must be "
+            throw new IllegalArgumentException("--key: " + (a == KeyAlgorithm.AES ? "an " : "a ") + a + " key must be "
                     + (a == KeyAlgorithm.DES ? "8" : a == KeyAlgorithm.TDES ? "16 or 24" : "16, 24 or 32")
                     + " bytes, not " + k.length);
         }
         KeyCheckValueMethod m = method == null ? CheckValues.defaultMethod(a)
                 : method == Method.zeros ? KeyCheckValueMethod.ZEROS : KeyCheckValueMethod.CMAC;
+        if (m == KeyCheckValueMethod.CMAC && a == KeyAlgorithm.DES) {
+            throw new IllegalArgumentException("--method cmac needs a TDES or AES key, not DES");
+        }
         int len = length == null ? CheckValues.defaultLength(a) : length;
         if (len < 1 || len > a.blockSize()) {
             throw new IllegalArgumentException("--length must be 1 to " + a.blockSize() + " bytes, not " + len);

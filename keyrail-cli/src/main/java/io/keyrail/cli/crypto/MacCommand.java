@@ -6,12 +6,17 @@ import io.keyrail.hsm.crypto.Hex;
 import io.keyrail.hsm.crypto.mac.MacCalculator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code keyrail crypto mac}: a MAC over hex data. */
 @Command(name = "mac", mixinStandardHelpOptions = true, description = {
@@ -26,6 +31,7 @@ final class MacCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--algorithm", required = true, paramLabel = "ALG", converter = AlgorithmName.class,
+            completionCandidates = AlgorithmName.class,
             description = "iso9797-1-alg1, iso9797-1-alg3, x9.9, x9.19, aes-cmac, tdes-cmac or cup-ecb.")
     MacAlgorithm algorithm;
 
@@ -58,7 +64,12 @@ final class MacCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw OptionValues.about("--key", e);
         }
-        byte[] mac = calculator.compute(d, p);
+        byte[] mac;
+        try {
+            mac = calculator.compute(d, p);
+        } catch (IllegalArgumentException e) {
+            throw OptionValues.about("--data", e);
+        }
         int len = length == null ? mac.length : length;
         if (len < 1 || len > mac.length) {
             throw new IllegalArgumentException("--length must be 1 to " + mac.length + " bytes, not " + len);
@@ -68,21 +79,35 @@ final class MacCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The contract's algorithm names. */
-    static final class AlgorithmName implements ITypeConverter<MacAlgorithm> {
+    /** The contract's algorithm names, in the order usage and error messages list them. */
+    static final class AlgorithmName implements ITypeConverter<MacAlgorithm>, Iterable<String> {
+
+        private static final Map<String, MacAlgorithm> NAMES = names();
+
+        private static Map<String, MacAlgorithm> names() {
+            Map<String, MacAlgorithm> names = new LinkedHashMap<>();
+            names.put("iso9797-1-alg1", MacAlgorithm.ISO9797_1_ALG1);
+            names.put("iso9797-1-alg3", MacAlgorithm.ISO9797_1_ALG3);
+            names.put("x9.9", MacAlgorithm.ANSI_X9_9);
+            names.put("x9.19", MacAlgorithm.ANSI_X9_19);
+            names.put("aes-cmac", MacAlgorithm.AES_CMAC);
+            names.put("tdes-cmac", MacAlgorithm.TDES_CMAC);
+            names.put("cup-ecb", MacAlgorithm.CUP_ECB);
+            return names;
+        }
+
         @Override
         public MacAlgorithm convert(String value) {
-            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-                case "iso9797-1-alg1" -> MacAlgorithm.ISO9797_1_ALG1;
-                case "iso9797-1-alg3" -> MacAlgorithm.ISO9797_1_ALG3;
-                case "x9.9" -> MacAlgorithm.ANSI_X9_9;
-                case "x9.19" -> MacAlgorithm.ANSI_X9_19;
-                case "aes-cmac" -> MacAlgorithm.AES_CMAC;
-                case "tdes-cmac" -> MacAlgorithm.TDES_CMAC;
-                case "cup-ecb" -> MacAlgorithm.CUP_ECB;
-                default -> throw new IllegalArgumentException("--algorithm must be one of iso9797-1-alg1, "
-                        + "iso9797-1-alg3, x9.9, x9.19, aes-cmac, tdes-cmac, cup-ecb");
-            };
+            MacAlgorithm algorithm = NAMES.get(value.toLowerCase(Locale.ROOT));
+            if (algorithm == null) {
+                throw new TypeConversionException("expected one of " + String.join(", ", NAMES.keySet()));
+            }
+            return algorithm;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return NAMES.keySet().iterator();
         }
     }
 }

@@ -28,7 +28,7 @@ final class PinBlockCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The key for a format: TDES (or single DES) for formats 0 to 3, AES for format 4. */
+    /** The key for a format: TDES (16 or 24 bytes) for formats 0 to 3, AES for format 4. */
     static BlockCipherKey pinKey(PinBlockFormat format, String hex, String option) {
         byte[] k = OptionValues.hex(hex, option);
         if (format == PinBlockFormat.ISO_4) {
@@ -37,9 +37,9 @@ final class PinBlockCommand implements Runnable {
             }
             return BlockCipherKey.aes(k);
         }
-        if (k.length != 8 && k.length != 16 && k.length != 24) {
+        if (k.length != 16 && k.length != 24) {
             throw new IllegalArgumentException(option + ": format " + format.number()
-                    + " needs a DES or TDES key of 8, 16 or 24 bytes, not " + k.length);
+                    + " needs a TDES key of 16 or 24 bytes, not " + k.length);
         }
         return BlockCipherKey.des(k);
     }
@@ -87,19 +87,21 @@ final class PinBlockCommand implements Runnable {
                 requirePan(f, pan, "--pan");
             }
             byte[] clear;
+            byte[] panField;
             try {
                 clear = Iso9564PinBlock.encodeClear(f, pin, pan, fill);
+                panField = f == PinBlockFormat.ISO_4 && pan != null ? Iso9564PinBlock.panField4(pan) : null;
             } catch (IllegalArgumentException e) {
-                throw OptionValues.about("--pin", e);
+                throw OptionValues.aboutPinInputs(e, "--pin");
             }
             Map<String, String> fields = new LinkedHashMap<>();
             if (f == PinBlockFormat.ISO_4) {
                 fields.put("pinField", Hex.encode(clear));
-                if (pan != null) {
-                    fields.put("panField", Hex.encode(Iso9564PinBlock.panField4(pan)));
+                if (panField != null) {
+                    fields.put("panField", Hex.encode(panField));
                 }
             }
-            String block = k == null ? Hex.encode(clear) : Hex.encode(encipher(f, k, clear));
+            String block = k == null ? Hex.encode(clear) : Hex.encode(encipher(f, k, clear, panField));
             if (k != null || f != PinBlockFormat.ISO_4) {
                 fields.put("block", block);
             }
@@ -111,11 +113,11 @@ final class PinBlockCommand implements Runnable {
             return 0;
         }
 
-        private byte[] encipher(PinBlockFormat f, BlockCipherKey k, byte[] clear) {
+        /** TDES-ECB of the clear block for formats 0 to 3; E(K, E(K, PIN field) XOR PAN field) for format 4. */
+        private static byte[] encipher(PinBlockFormat f, BlockCipherKey k, byte[] clear, byte[] panField) {
             if (f != PinBlockFormat.ISO_4) {
                 return k.encryptEcb(clear);
             }
-            byte[] panField = Iso9564PinBlock.panField4(pan);
             byte[] intermediate = k.encryptEcb(clear);
             for (int i = 0; i < 16; i++) {
                 intermediate[i] ^= panField[i];
@@ -158,7 +160,7 @@ final class PinBlockCommand implements Runnable {
                         ? Iso9564PinBlock.decodeClear(f, b, pan)
                         : Iso9564PinBlock.decipher(f, pinKey(f, key, "--key"), b, pan);
             } catch (IllegalArgumentException e) {
-                throw OptionValues.about("--pan", e);
+                throw OptionValues.aboutPinInputs(e, "--block");
             }
             return switch (decoding) {
                 case PinDecoding.Decoded d -> {

@@ -65,7 +65,7 @@ final class PinTranslateCommand implements Callable<Integer> {
         try {
             outcome = PinTranslator.translate(source, from, b, destination, to, pan, fill);
         } catch (IllegalArgumentException e) {
-            throw OptionValues.about("--pan", e);
+            throw OptionValues.aboutPinInputs(e, "--block");
         }
         return switch (outcome) {
             case PinTranslationOutcome.Translated t -> {

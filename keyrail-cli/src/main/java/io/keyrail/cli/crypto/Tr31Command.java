@@ -63,9 +63,18 @@ final class Tr31Command implements Runnable {
             try {
                 Output.line(spec, Tr31KeyBlocks.wrap(protection, h, k, p));
             } catch (IllegalArgumentException e) {
-                throw OptionValues.about("--key", e);
+                throw OptionValues.about(optionOf(e.getMessage()), e);
             }
             return 0;
+        }
+
+        /** The option a wrapping message is about: the KBPK, the pad, the header or else the key. */
+        private static String optionOf(String message) {
+            String m = message == null ? "" : message;
+            return m.contains("protection key") ? "--kbpk"
+                    : m.startsWith("pad ") ? "--pad"
+                    : m.startsWith("header") ? "--header"
+                    : "--key";
         }
     }
 
