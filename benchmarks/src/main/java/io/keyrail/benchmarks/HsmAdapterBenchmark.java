@@ -7,6 +7,7 @@ import io.keyrail.hsm.api.key.IssuedKeyResult;
 import io.keyrail.hsm.api.key.KeyBlock;
 import io.keyrail.hsm.api.key.KeyCheckValue;
 import io.keyrail.hsm.api.key.KeyComponent;
+import io.keyrail.hsm.api.key.KeyImportResult;
 import io.keyrail.hsm.api.key.KeyScheme;
 import io.keyrail.hsm.api.key.KeyType;
 import io.keyrail.hsm.api.key.WorkingKeyIssuance;
@@ -45,6 +46,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The adapter's hot operations, through its API with key blocks under an LMK, beside the bare JCE
@@ -79,6 +81,9 @@ public class HsmAdapterBenchmark {
     private Cipher bareTdesDecrypt;
     private Cipher bareTdesEncrypt;
     private byte[] pinBlock;
+    private final byte[] cbcOut = new byte[MESSAGE_LENGTH];
+    private final byte[] clearBlock = new byte[8];
+    private final byte[] blockOut = new byte[8];
 
     @Setup
     public void setUp() throws GeneralSecurityException {
@@ -116,8 +121,33 @@ public class HsmAdapterBenchmark {
 
         requireVerified(macs.verify(tak, MacAlgorithm.ANSI_X9_19, MacPadding.METHOD_1, message, x919Mac));
         requireVerified(macs.verify(tak, MacAlgorithm.CUP_ECB, MacPadding.METHOD_1, message, cupMac));
-        if (!(pins.translate(translation) instanceof PinTranslationResult.Translated)) {
+        requireTranslatesBack(translation, tpk, zpk, pan);
+        for (KeyType type : List.of(KeyType.TPK, KeyType.TAK)) {
+            requireImportable(hsm, type, issuance.issue(type, KeyScheme.TDES_2KEY, tmk));
+        }
+    }
+
+    /** ISO 0 is deterministic, so the block translated to the ZPK and back must be the block we started from. */
+    private void requireTranslatesBack(PinTranslationRequest request, KeyBlock tpk, KeyBlock zpk, String pan) {
+        if (!(pins.translate(request) instanceof PinTranslationResult.Translated there)) {
             throw new IllegalStateException("benchmark PIN translation does not translate");
+        }
+        PinTranslationResult back = pins.translate(new PinTranslationRequest(zpk, PinBlockFormat.ISO_0, there.pinBlock(),
+                tpk, PinBlockFormat.ISO_0, new PrimaryAccountNumber(pan)));
+        if (!(back instanceof PinTranslationResult.Translated home) || !home.pinBlock().equals(request.pinBlock())) {
+            throw new IllegalStateException("benchmark PIN translation does not give the PIN back: " + back);
+        }
+    }
+
+    /** The terminal's side of sign-in: the cryptogram under the TMK must decrypt to a key with the check value sent. */
+    private void requireImportable(SoftwareHsm hsm, KeyType type, IssuedKeyResult result) {
+        if (!(result instanceof IssuedKeyResult.Issued issued)) {
+            throw new IllegalStateException("benchmark sign-in does not issue a " + type + ": " + result);
+        }
+        KeyImportResult imported = hsm.keyImport().importCryptogram(type, KeyScheme.TDES_2KEY, tmk,
+                issued.cryptogramHex(), issued.checkValue());
+        if (!(imported instanceof KeyImportResult.Imported i) || !i.key().checkValue().equals(issued.key().checkValue())) {
+            throw new IllegalStateException("benchmark sign-in cryptogram does not import under the TMK: " + imported);
         }
     }
 
@@ -169,28 +199,31 @@ public class HsmAdapterBenchmark {
 
     /** Sign-in issuance: a TPK and a TAK, each generated and exported under the TMK with its check value. */
     @Benchmark
-    public Object signInIssueTpkAndTak() {
-        IssuedKeyResult tpk = issuance.issue(KeyType.TPK, KeyScheme.TDES_2KEY, tmk);
-        IssuedKeyResult takIssued = issuance.issue(KeyType.TAK, KeyScheme.TDES_2KEY, tmk);
-        return takIssued == tpk ? null : takIssued;
+    public void signInIssueTpkAndTak(Blackhole sink) {
+        sink.consume(issuance.issue(KeyType.TPK, KeyScheme.TDES_2KEY, tmk));
+        sink.consume(issuance.issue(KeyType.TAK, KeyScheme.TDES_2KEY, tmk));
     }
 
-    /** Limit: bare JCE single-DES CBC over the same 256 bytes. */
+    /** Limit: bare JCE single-DES CBC over the same 256 bytes, into a buffer allocated once. */
     @Benchmark
     public byte[] bareJceDesCbc256() throws GeneralSecurityException {
-        return bareDesCbc.doFinal(message);
+        bareDesCbc.doFinal(message, 0, MESSAGE_LENGTH, cbcOut, 0);
+        return cbcOut;
     }
 
-    /** Limit: bare JCE TDES CBC over the same 256 bytes. */
+    /** Limit: bare JCE TDES CBC over the same 256 bytes, into a buffer allocated once. */
     @Benchmark
     public byte[] bareJceTdesCbc256() throws GeneralSecurityException {
-        return bareTdesCbc.doFinal(message);
+        bareTdesCbc.doFinal(message, 0, MESSAGE_LENGTH, cbcOut, 0);
+        return cbcOut;
     }
 
     /** Limit: two single-block TDES operations (one decrypt, one encrypt), as a PIN translation needs. */
     @Benchmark
     public byte[] bareJceTwoTdesBlocks() throws GeneralSecurityException {
-        return bareTdesEncrypt.doFinal(bareTdesDecrypt.doFinal(pinBlock));
+        bareTdesDecrypt.doFinal(pinBlock, 0, 8, clearBlock, 0);
+        bareTdesEncrypt.doFinal(clearBlock, 0, 8, blockOut, 0);
+        return blockOut;
     }
 
 }

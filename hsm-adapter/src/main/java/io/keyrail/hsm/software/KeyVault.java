@@ -69,11 +69,25 @@ final class KeyVault {
         };
     }
 
-    /** Wraps {@code clear} under the current LMK with the given attributes; does not cache it. */
+    /** Wraps {@code clear} under the current LMK with the given attributes and a pad it draws; does not cache it. */
     KeyBlock seal(byte[] clear, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode, Exportability exportability) {
+        return seal(clear, null, usage, algorithm, mode, exportability);
+    }
+
+    /**
+     * Wraps {@code clear} under the current LMK with the given attributes and {@code pad} (random
+     * bytes, {@link #padLength} of them; null to have the LMK draw its own); does not cache it.
+     */
+    KeyBlock seal(byte[] clear, byte[] pad, KeyUsage usage, KeyAlgorithm algorithm, ModeOfUse mode,
+                  Exportability exportability) {
         Tr31Header header = new Tr31Header(KeyBlockVersion.D, usage.name(), algorithm.code(), mode.code(), "00",
                 exportability.code(), "00", List.of());
-        return new KeyBlock(lmks.currentId(), lmks.current().wrap(header, clear, null));
+        return new KeyBlock(lmks.currentId(), lmks.current().wrap(header, clear, pad));
+    }
+
+    /** Bytes of random pad a key of {@code keyLength} bytes takes in a key block under the current LMK. */
+    int padLength(int keyLength) {
+        return lmks.current().padLength(keyLength);
     }
 
     /** A clear component opened for release: the caller wipes {@code clear}. */

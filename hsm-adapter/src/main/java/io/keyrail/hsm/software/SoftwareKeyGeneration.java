@@ -25,6 +25,7 @@ import io.keyrail.hsm.crypto.kcv.CheckValues;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,11 +47,14 @@ final class SoftwareKeyGeneration implements KeyGeneration, KeyComponents, Worki
 
     @Override
     public GeneratedKey generate(KeyType type, KeyScheme scheme) {
-        byte[] clear = randomKey(scheme);
+        byte[] pad = new byte[vault.padLength(scheme.length())];
+        byte[] clear = randomKey(scheme, pad);
         try {
-            return seal(type, scheme, clear);
+            KeyBlock block = vault.seal(clear, pad, type.usage(), scheme.algorithm(), type.modeOfUse(), type.exportability());
+            return new GeneratedKey(type, block, checkValue(scheme, clear));
         } finally {
             BlockCipherKey.wipe(clear);
+            BlockCipherKey.wipe(pad);
         }
     }
 
@@ -64,17 +68,19 @@ final class SoftwareKeyGeneration implements KeyGeneration, KeyComponents, Worki
         if (refusal != null) {
             return new IssuedKeyResult.KekRefused(refusal);
         }
-        byte[] clear = randomKey(scheme);
+        byte[] pad = new byte[vault.padLength(scheme.length())];
+        byte[] clear = randomKey(scheme, pad);
         try {
             BlockCipherKey cipher = BlockCipherKey.of(scheme.algorithm(), clear);
             KeyCheckValue kcv = new KeyCheckValue(Hex.encode(CheckValues.compute(cipher, KeyCheckValueMethod.ZEROS,
                     CRYPTOGRAM_CHECK_VALUE_LENGTH)));
-            KeyBlock block = vault.seal(clear, type.usage(), scheme.algorithm(), type.modeOfUse(), type.exportability());
+            KeyBlock block = vault.seal(clear, pad, type.usage(), scheme.algorithm(), type.modeOfUse(), type.exportability());
             String cryptogram = Hex.encode(kek.cipher().encryptEcb(clear));
             return new IssuedKeyResult.Issued(new GeneratedKey(type, block, kcv.truncate(defaultLength(scheme))),
                     cryptogram, kcv);
         } finally {
             BlockCipherKey.wipe(clear);
+            BlockCipherKey.wipe(pad);
         }
     }
 
@@ -155,16 +161,37 @@ final class SoftwareKeyGeneration implements KeyGeneration, KeyComponents, Worki
     }
 
     private byte[] randomKey(KeyScheme scheme) {
-        byte[] key = new byte[scheme.length()];
-        random.nextBytes(key);
+        return randomKey(scheme, new byte[0]);
+    }
+
+    /**
+     * A random key for {@code scheme} (DES and TDES with odd parity, a TDES key never with K1 = K2),
+     * and random bytes in {@code pad} for its key block, both from one draw of the random source.
+     */
+    private byte[] randomKey(KeyScheme scheme, byte[] pad) {
+        int length = scheme.length();
+        byte[] material = new byte[length + pad.length];
+        random.nextBytes(material);
+        byte[] key = Arrays.copyOf(material, length);
+        System.arraycopy(material, length, pad, 0, pad.length);
+        BlockCipherKey.wipe(material);
         if (scheme.algorithm() != KeyAlgorithm.AES) {
             BlockCipherKey.withOddParity(key);
-            if (scheme.length() >= 16 && MessageDigest.isEqual(java.util.Arrays.copyOf(key, 8),
-                    java.util.Arrays.copyOfRange(key, 8, 16))) {
-                return randomKey(scheme);
+            if (length >= 16 && firstTwoKeysEqual(key)) {
+                BlockCipherKey.wipe(key);
+                return randomKey(scheme, pad);
             }
         }
         return key;
+    }
+
+    /** True when K1 = K2 (a TDES key that is single DES in disguise); takes the same time either way. */
+    private static boolean firstTwoKeysEqual(byte[] key) {
+        int difference = 0;
+        for (int i = 0; i < 8; i++) {
+            difference |= key[i] ^ key[8 + i];
+        }
+        return difference == 0;
     }
 
     private static byte[] withParity(KeyScheme scheme, byte[] key) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KnownAnswerVectorsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"kcv", "mac", "pinblock", "pin_translate", "tr31"})
+    @ValueSource(strings = {"des", "kcv", "mac", "pinblock", "pin_translate", "tr31"})
     void everyVectorFileLoadsAndEveryVectorCitesASource(String category) {
         assertThat(KnownAnswerVectors.load(category))
                 .isNotEmpty()

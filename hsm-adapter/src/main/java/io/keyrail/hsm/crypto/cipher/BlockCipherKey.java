@@ -4,16 +4,15 @@ import io.keyrail.hsm.api.key.KeyAlgorithm;
 import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.DESEngine;
-import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * A clear DES, TDES or AES key with its key schedule prepared once, for ECB and CBC operations.
  *
  * <p>Guarantees: the key length is one its algorithm allows; after construction the object is
- * immutable and safe to share between threads (the Bouncy Castle engines read their key schedule
- * only, and every buffer is local to the call). Never exposes the key bytes: {@link #toString()}
+ * immutable and safe to share between threads (the engines read their key schedule only, and every
+ * buffer is local to the call). DES and TDES keys are scheduled once for both directions
+ * ({@link DeaCipher}); AES uses Bouncy Castle's engine. Never exposes the key bytes: {@link #toString()}
  * names only the algorithm and length. Lives inside the HSM boundary ({@code io.keyrail.hsm.crypto}).
  */
 public final class BlockCipherKey {
@@ -30,11 +29,17 @@ public final class BlockCipherKey {
         }
         this.algorithm = algorithm;
         this.length = key.length;
-        this.encryptor = engine(algorithm, key.length);
-        this.decryptor = engine(algorithm, key.length);
-        KeyParameter parameter = new KeyParameter(key);
-        encryptor.init(true, parameter);
-        decryptor.init(false, parameter);
+        if (algorithm == KeyAlgorithm.AES) {
+            this.encryptor = AESEngine.newInstance();
+            this.decryptor = AESEngine.newInstance();
+            KeyParameter parameter = new KeyParameter(key);
+            encryptor.init(true, parameter);
+            decryptor.init(false, parameter);
+        } else {
+            DeaCipher[] pair = DeaCipher.pair(key);
+            this.encryptor = pair[0];
+            this.decryptor = pair[1];
+        }
         this.blockSize = encryptor.getBlockSize();
     }
 
@@ -55,14 +60,6 @@ public final class BlockCipherKey {
     /** AES-128, -192 or -256 by key length. */
     public static BlockCipherKey aes(byte[] key) {
         return new BlockCipherKey(KeyAlgorithm.AES, key);
-    }
-
-    private static BlockCipher engine(KeyAlgorithm algorithm, int length) {
-        return switch (algorithm) {
-            case DES -> new DESEngine();
-            case TDES -> new DESedeEngine();
-            case AES -> AESEngine.newInstance();
-        };
     }
 
     public KeyAlgorithm algorithm() {

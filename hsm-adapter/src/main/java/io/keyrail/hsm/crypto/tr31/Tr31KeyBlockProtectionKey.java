@@ -71,6 +71,16 @@ public final class Tr31KeyBlockProtectionKey {
     }
 
     /**
+     * The pad {@link #wrap} draws when given none, for a key of {@code keyLength} bytes: the bytes
+     * from the 2-byte length field and the key up to the next cipher block boundary (0 to 15).
+     * A caller that has a random source at hand may draw this many bytes itself and pass them.
+     */
+    public int padLength(int keyLength) {
+        int blockSize = binding.blockSize();
+        return (blockSize - (2 + keyLength) % blockSize) % blockSize;
+    }
+
+    /**
      * Wraps {@code key} into a key block with {@code header}. The key data is the key length in
      * bits (2 bytes), the key and {@code pad}; a null {@code pad} means random bytes up to the next
      * cipher block boundary, and a longer pad masks the key length. A header whose length is not a
@@ -96,7 +106,7 @@ public final class Tr31KeyBlockProtectionKey {
         }
         int blockSize = binding.blockSize();
         int unpadded = 2 + key.length;
-        int padLength = pad == null ? (blockSize - unpadded % blockSize) % blockSize : pad.length;
+        int padLength = pad == null ? padLength(key.length) : pad.length;
         if ((unpadded + padLength) % blockSize != 0) {
             throw new IllegalArgumentException("pad of " + padLength + " bytes leaves " + (unpadded + padLength)
                     + " bytes of key data, not a multiple of the " + blockSize + "-byte cipher block");
