@@ -26,7 +26,7 @@ class CheckValuesTest {
 
         static PublishedCheckValue of(Vector v) {
             KeyCheckValueMethod method = switch (v.algorithm()) {
-                case "DES-KCV", "TDES-KCV", "AES-KCV-ZEROS" -> KeyCheckValueMethod.ZEROS;
+                case "DES-KCV", "TDES-KCV", "AES-KCV-ECB-ZEROS" -> KeyCheckValueMethod.ZEROS;
                 case "AES-KCV-CMAC" -> KeyCheckValueMethod.CMAC;
                 default -> throw new IllegalStateException("vector " + v.id() + " has unknown algorithm " + v.algorithm());
             };
