@@ -66,7 +66,7 @@ class SignInIT extends ServiceTestSupport {
     }
 
     @Test
-    void everySignInIssuesTheNextVersionsAndKeepsThePreviousAcceptedForTheOverlap() {
+    void everySignInIssuesTheNextVersionsAndKeepsThePreviousOneAcceptedForTheOverlap() {
         String terminalId = RegistryFixture.newTerminalId();
         registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.TDES_2KEY);
         awaitSignInReady(terminalId);
@@ -85,11 +85,15 @@ class SignInIT extends ServiceTestSupport {
         Instant issuedAt = Instant.parse(third.json().path("issuedAt").asString());
         JsonNode versions = http().get("/v1/terminals/" + terminalId + "/key-versions",
                 io.keyrail.testing.ServiceTestProperties.token("auditor-1", "AUDITOR")).json();
-        assertThat(states(versions, "TPK")).containsExactly("3:ACTIVE", "2:ACCEPTED", "1:ACCEPTED");
-        assertThat(states(versions, "TAK")).containsExactly("3:ACTIVE", "2:ACCEPTED", "1:ACCEPTED");
+        assertThat(states(versions, "TPK")).as("only the version superseded last stays accepted")
+                .containsExactly("3:ACTIVE", "2:ACCEPTED", "1:RETIRED");
+        assertThat(states(versions, "TAK")).containsExactly("3:ACTIVE", "2:ACCEPTED", "1:RETIRED");
         assertThat(states(versions, "TDK")).containsExactly("1:ACTIVE");
         JsonNode tpk2 = find(versions, "TPK", 2);
         assertThat(Instant.parse(tpk2.path("acceptedUntil").asString())).isEqualTo(issuedAt.plus(Duration.ofMinutes(30)));
+        JsonNode tpk1 = find(versions, "TPK", 1);
+        assertThat(Instant.parse(tpk1.path("acceptedUntil").asString())).as("retired when version 3 was issued")
+                .isEqualTo(issuedAt);
         assertThat(versions.toString()).doesNotContain("keyBlock");
     }
 
@@ -135,6 +139,32 @@ class SignInIT extends ServiceTestSupport {
         assertThat(block.header()).startsWith("D").contains("M3D");
         assertThat(TestMasterKeys.checkValueOf(block)).isEqualTo(m.path("checkValue").asString())
                 .isEqualTo(tak2.path("checkValue").asString());
+    }
+
+    @Test
+    void eachTerminalsKeyEventsReachKafkaInTheOrderTheyWereIssued() {
+        String terminalId = RegistryFixture.newTerminalId();
+        registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.TDES_2KEY);
+        awaitSignInReady(terminalId);
+        int signIns = 25;
+
+        for (int i = 0; i < signIns; i++) {
+            assertThat(signIn(terminalId, "001").status()).isEqualTo(200);
+        }
+
+        String materialKey = "terminal/" + terminalId + "/TAK";
+        await().atMost(EVENTUALLY).until(() -> published.forKey(materialKey).size() == signIns
+                && published.forKey(terminalId).size() == 2 * signIns);
+        assertThat(versions(published.forKey(materialKey))).as("key material of the TAK, in offset order")
+                .isSorted().doesNotHaveDuplicates();
+        assertThat(versions(published.forKey(terminalId).stream()
+                .filter(r -> r.json().contains("\"keyType\":\"TAK\"")).toList()))
+                .as("KeyIssued of the TAK, in offset order").isSorted().doesNotHaveDuplicates().hasSize(signIns);
+    }
+
+    private static List<Integer> versions(List<EventCollector.Received> records) {
+        return records.stream().map(r -> io.keyrail.events.EventJson.tree(RegistryFixture.utf8(r.json()))
+                .path("version").asInt()).toList();
     }
 
     private static List<String> states(JsonNode versions, String keyType) {

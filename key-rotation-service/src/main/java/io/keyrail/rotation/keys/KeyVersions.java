@@ -16,10 +16,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The working key versions of every terminal ({@code key_version}). One version per key type is
- * ACTIVE (issued at the last sign-in); the one before stays ACCEPTED until its overlap window
- * ends, older accepted ones become RETIRED; destroyed versions lose their key block. Sign-in uses
- * one statement to supersede and one to insert, whatever the number of keys.
+ * The working key versions of every terminal ({@code key_version}). Per key type, one version is
+ * ACTIVE (issued at the last sign-in) and at most one is ACCEPTED: the one that sign-in
+ * superseded, until its overlap window ends (messages in flight under it still verify). A newer
+ * sign-in retires it at once: by then the terminal has used the version after it. Destroyed
+ * versions lose their key block. Sign-in uses one statement to supersede and one to insert,
+ * whatever the number of keys, both through the index of live versions.
  */
 @Repository
 public class KeyVersions {
@@ -33,9 +35,8 @@ public class KeyVersions {
             String types = String.join(", ", java.util.Collections.nCopies(n, "?"));
             SUPERSEDE[n] = "UPDATE key_version SET "
                     + "state = CASE WHEN state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
-                    + "accepted_until = CASE WHEN state = 'ACTIVE' THEN ? ELSE accepted_until END "
-                    + "WHERE terminal_id = ? AND key_type IN (" + types + ") "
-                    + "AND (state = 'ACTIVE' OR (state = 'ACCEPTED' AND accepted_until <= ?)) "
+                    + "accepted_until = CASE WHEN state = 'ACTIVE' THEN ? ELSE LEAST(accepted_until, ?) END "
+                    + "WHERE terminal_id = ? AND key_type IN (" + types + ") AND state IN ('ACTIVE', 'ACCEPTED') "
                     + "RETURNING key_type, version, state";
             String rows = String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"));
             INSERT[n] = "INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, "
@@ -56,7 +57,7 @@ public class KeyVersions {
 
     /**
      * Makes the ACTIVE version of each of {@code types} ACCEPTED until {@code acceptedUntil}, and
-     * RETIRED the accepted versions whose window has closed by {@code now}. Returns the versions
+     * the version accepted so far RETIRED (its window closed {@code now}). Returns the versions
      * that were ACTIVE, by key type.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -64,11 +65,11 @@ public class KeyVersions {
                                                   Instant acceptedUntil) {
         Object[] args = new Object[types.size() + 3];
         args[0] = utc(acceptedUntil);
-        args[1] = terminalId;
+        args[1] = utc(now);
+        args[2] = terminalId;
         for (int i = 0; i < types.size(); i++) {
-            args[i + 2] = types.get(i).name();
+            args[i + 3] = types.get(i).name();
         }
-        args[args.length - 1] = utc(now);
         Map<WorkingKeyType, Integer> previous = new EnumMap<>(WorkingKeyType.class);
         jdbc.query(SUPERSEDE[types.size()], rs -> {
             if (KeyState.ACCEPTED.name().equals(rs.getString(3))) {
