@@ -58,6 +58,9 @@ public final class EventCollector implements AutoCloseable {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-collector-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Topics may be created, or get more partitions, after this subscriber starts (a service
+        // creates its topics at start-up): notice new partitions within a second, not five minutes.
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.copyOf(topics));
         poller = new Thread(this::poll, "event-collector");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,12 +14,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The problems every service shares: invalid input (400, naming each field), an HSM failure (503
- * when retriable, 500 otherwise). Services add their own domain problems in their own advice,
- * which takes precedence.
+ * when retriable, 500 otherwise), with Keyrail problem types. Ordered before Spring Boot's
+ * {@code ProblemDetailsExceptionHandler} (order 0, active with {@code spring.mvc.problemdetails.enabled}),
+ * which would otherwise answer invalid bodies with an untyped problem; the other Spring MVC
+ * exceptions stay with Boot's handler. A service's own advice for the same exceptions declares an
+ * order below {@link #ORDER}.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(CommonProblemHandler.ORDER)
 public class CommonProblemHandler {
+
+    /** Before Boot's problem details handler (order 0). */
+    public static final int ORDER = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(CommonProblemHandler.class);
 

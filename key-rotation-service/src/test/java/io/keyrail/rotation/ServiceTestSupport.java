@@ -1,0 +1,84 @@
+package io.keyrail.rotation;
+
+import static org.awaitility.Awaitility.await;
+
+import io.keyrail.events.Topics;
+import io.keyrail.testing.EventCollector;
+import io.keyrail.testing.ServiceTestProperties;
+import io.keyrail.testing.TestInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One running service for every integration test class (same configuration, so Spring's context
+ * cache shares it), against the real Kafka broker and PostgreSQL of {@link TestInfrastructure}.
+ */
+@SpringBootTest(classes = KeyRotationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + KeyRotationApplication.CONFIG_NAME)
+abstract class ServiceTestSupport {
+
+    static final String DATABASE = "key_rotation";
+    static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    static RegistryFixture registry;
+    static EventCollector published;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry, DATABASE);
+    }
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+        registry = new RegistryFixture(bootstrap);
+        published = new EventCollector(bootstrap, List.of(Topics.KEYS, Topics.KEY_MATERIAL,
+                Topics.deadLetter(Topics.TERMINALS), Topics.deadLetter(Topics.KEY_MATERIAL)));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        registry.close();
+        published.close();
+    }
+
+    HttpCalls http() {
+        return new HttpCalls(port);
+    }
+
+    static String posp() {
+        return ServiceTestProperties.token("posp-1", "POSP");
+    }
+
+    /** Waits until the projection holds the terminal with a master key block and a status. */
+    void awaitSignInReady(String terminalId) {
+        await().atMost(EVENTUALLY).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM terminal WHERE terminal_id = ? AND tmk_key_block IS NOT NULL "
+                        + "AND status = 'AWAITING_SIGN_IN' AND merchant_id IS NOT NULL", Integer.class, terminalId) == 1);
+    }
+
+    /** Waits until the projection's status of the terminal is {@code status}. */
+    void awaitStatus(String terminalId, String status) {
+        await().atMost(EVENTUALLY).until(() -> status.equals(jdbc.query(
+                "SELECT status FROM terminal WHERE terminal_id = ?", rs -> rs.next() ? rs.getString(1) : null,
+                terminalId)));
+    }
+
+    HttpCalls.Reply signIn(String terminalId, String mode) {
+        return http().post("/v1/terminals/" + terminalId + "/sign-in", posp(), "{\"mode\":\"" + mode + "\"}");
+    }
+}

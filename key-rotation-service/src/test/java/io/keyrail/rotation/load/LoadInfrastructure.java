@@ -1,0 +1,97 @@
+package io.keyrail.rotation.load;
+
+import io.keyrail.support.security.LocalTokenIssuer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * What the sign-in load measurement runs against, on this machine: a real Kafka broker (KRaft, the
+ * Apache Kafka test kit, in this JVM) and a real PostgreSQL server (a child process) with its
+ * durable defaults (fsync and synchronous commit on, unlike the integration tests). Writes the
+ * settings a service and {@link SignInLoad} need to {@code <dir>/load.env}, with a fresh LMK and
+ * token issuer, and stops by itself after {@code --minutes} (default 30).
+ *
+ * <p>Not a test; run it from the test classpath (see docs/key-rotation-load.md).
+ */
+public final class LoadInfrastructure {
+
+    private LoadInfrastructure() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = SignInLoad.options(args);
+        Path dir = Path.of(options.getOrDefault("dir", "target/load"));
+        int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "19092"));
+        int pgPort = Integer.parseInt(options.getOrDefault("pg-port", "15432"));
+        Duration lifetime = Duration.ofMinutes(Long.parseLong(options.getOrDefault("minutes", "30")));
+        Files.createDirectories(dir);
+
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(kafkaPort);
+        kafka.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "log.dirs", dir.resolve("kafka").toAbsolutePath().toString()));
+        kafka.afterPropertiesSet();
+
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(pgPort)
+                .setDataDirectory(dir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .start();
+        for (String database : new String[] {"key_rotation", "terminal_registry"}) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION pg_stat_statements");
+            }
+        }
+
+        byte[] lmk = new byte[32];
+        new SecureRandom().nextBytes(lmk);
+        Path issuer = dir.resolve("issuer").toAbsolutePath();
+        LocalTokenIssuer.inDirectory(issuer);
+        String env = String.join("\n",
+                "KAFKA=" + kafka.getBrokersAsString(),
+                "ROTATION_DB=jdbc:postgresql://127.0.0.1:" + pgPort + "/key_rotation",
+                "REGISTRY_DB=jdbc:postgresql://127.0.0.1:" + pgPort + "/terminal_registry",
+                "DB_USER=postgres",
+                "DB_PASSWORD=postgres",
+                "LMKS=lmk-load=" + HexFormat.of().withUpperCase().formatHex(lmk),
+                "ISSUER_DIR=" + issuer,
+                "ISSUER_PUBLIC_KEY=" + issuer.resolve(LocalTokenIssuer.PUBLIC_KEY_FILE),
+                "");
+        Path envFile = dir.resolve("load.env");
+        Files.writeString(envFile, env);
+        System.out.println("Kafka " + kafka.getBrokersAsString() + ", PostgreSQL 127.0.0.1:" + pgPort
+                + "; settings in " + envFile.toAbsolutePath() + "; stopping in " + lifetime.toMinutes() + " min");
+        System.out.flush();
+
+        Thread.sleep(lifetime.toMillis());
+        kafka.destroy();
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // exiting anyway
+        }
+        System.exit(0);
+    }
+}

@@ -1,0 +1,304 @@
+package io.keyrail.rotation.load;
+
+import io.keyrail.events.Topics;
+import io.keyrail.support.security.LocalTokenIssuer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The sign-in load driver: drives HTTP sign-ins against a running key-rotation service on
+ * loopback for a fixed time, and prints throughput and latency percentiles. Not a test and not
+ * part of {@code verify}; it stops by itself (warm-up + duration, plus a hard deadline).
+ *
+ * <p>Two ways to drive: closed loop ({@code --concurrency N}: N callers, each sending its next
+ * sign-in when the previous one answered) and open loop ({@code --rate R}: R sign-ins a second on
+ * a fixed schedule whatever the answers; latency counts from the scheduled time, so a stalled
+ * service cannot hide its queueing). Terminals are taken round robin, so one terminal is rarely
+ * signed in twice at once. {@code --seed} first publishes the registry's events for the terminals
+ * (see {@link TerminalSeeding}) and waits until the service signs each one in.
+ *
+ * <p>Options: {@code --url} (default http://127.0.0.1:8082), {@code --env} (the {@code load.env}
+ * of {@link LoadInfrastructure}), {@code --terminals} (2000), {@code --prefix} (L),
+ * {@code --seed}, {@code --mode} (003), {@code --concurrency} (64) or {@code --rate},
+ * {@code --warmup} (15 s), {@code --duration} (60 s).
+ */
+public final class SignInLoad {
+
+    private static final long HISTOGRAM_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private SignInLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        URI base = URI.create(o.getOrDefault("url", "http://127.0.0.1:8082"));
+        requireLoopback(base);
+        Map<String, String> env = readEnv(Path.of(o.getOrDefault("env", "target/load/load.env")));
+        int terminals = Integer.parseInt(o.getOrDefault("terminals", "2000"));
+        String prefix = o.getOrDefault("prefix", "L");
+        String mode = o.getOrDefault("mode", "003");
+        Duration warmup = Duration.ofSeconds(Long.parseLong(o.getOrDefault("warmup", "15")));
+        Duration duration = Duration.ofSeconds(Long.parseLong(o.getOrDefault("duration", "60")));
+        watchdog(warmup.plus(duration).plusMinutes(5));
+
+        List<String> ids = TerminalSeeding.terminalIds(prefix, terminals);
+        String token = LocalTokenIssuer.inDirectory(Path.of(env.get("ISSUER_DIR")))
+                .issue("load-posp", List.of("POSP"), Duration.ofHours(2));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        SignInCall call = new SignInCall(http, base, token, mode);
+
+        if (o.containsKey("seed")) {
+            TerminalSeeding.publish(env.get("KAFKA"), env.get("LMKS"), ids);
+        }
+        awaitSignInReady(call, ids, Duration.ofMinutes(3));
+
+        long keysBefore = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
+        Result result = o.containsKey("rate")
+                ? openLoop(call, ids, Integer.parseInt(o.get("rate")), warmup, duration)
+                : closedLoop(call, ids, Integer.parseInt(o.getOrDefault("concurrency", "64")), warmup, duration);
+        long keysAfter = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
+        String backlog = call.outboxBacklog();
+
+        Histogram h = result.latencies();
+        double seconds = duration.toNanos() / 1e9;
+        System.out.printf(Locale.ROOT, "%nsign-in load: mode %s, %s, %d terminals, %d s measured after %d s warm-up%n",
+                mode, result.driving(), terminals, duration.toSeconds(), warmup.toSeconds());
+        System.out.printf(Locale.ROOT, "  sign-ins answered 200: %d (%.1f/s); other answers: %s; transport errors: %d%n",
+                result.ok(), result.ok() / seconds, result.otherStatuses(), result.errors());
+        System.out.printf(Locale.ROOT, "  latency ms: p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+                ms(h, 50), ms(h, 90), ms(h, 95), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1e6);
+        System.out.printf(Locale.ROOT, "  KeyIssued records on %s during the run (warm-up included): %d; outbox backlog "
+                + "right after: %s%n", Topics.KEYS, keysAfter - keysBefore, backlog);
+        System.exit(0);
+    }
+
+    /** N callers, each sending the next sign-in when its previous one is answered. */
+    static Result closedLoop(SignInCall call, List<String> ids, int concurrency, Duration warmup, Duration duration)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        Recorder recorder = new Recorder(HISTOGRAM_MAX_NANOS, 3);
+        Counts counts = new Counts();
+        List<Thread> callers = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            int first = c;
+            callers.add(Thread.ofVirtual().start(() -> {
+                int i = first;
+                while (true) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= end) {
+                        return;
+                    }
+                    int status = call.signIn(ids.get(i % ids.size()));
+                    long t1 = System.nanoTime();
+                    i += concurrency;
+                    if (t0 >= measureFrom && t1 <= end) {
+                        recorder.recordValue(Math.min(t1 - t0, HISTOGRAM_MAX_NANOS));
+                        counts.count(status);
+                    }
+                }
+            }));
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        return new Result(concurrency + " concurrent callers (closed loop)", recorder.getIntervalHistogram(),
+                counts.ok.sum(), counts.others(), counts.errors.sum());
+    }
+
+    /** {@code rate} sign-ins a second on a fixed schedule; latency from each scheduled time. */
+    static Result openLoop(SignInCall call, List<String> ids, int rate, Duration warmup, Duration duration)
+            throws InterruptedException {
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        Recorder recorder = new Recorder(HISTOGRAM_MAX_NANOS, 3);
+        Counts counts = new Counts();
+        Semaphore inFlight = new Semaphore(4096);
+        AtomicLong next = new AtomicLong();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long n = 0; ; n++) {
+                long scheduled = start + n * period;
+                if (scheduled >= end) {
+                    break;
+                }
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                inFlight.acquire();
+                String terminal = ids.get((int) (next.getAndIncrement() % ids.size()));
+                senders.execute(() -> {
+                    try {
+                        int status = call.signIn(terminal);
+                        long done = System.nanoTime();
+                        if (scheduled >= measureFrom) {
+                            recorder.recordValue(Math.min(done - scheduled, HISTOGRAM_MAX_NANOS));
+                            counts.count(status);
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return new Result(rate + " sign-ins/s offered (open loop, latency from the scheduled time)",
+                recorder.getIntervalHistogram(), counts.ok.sum(), counts.others(), counts.errors.sum());
+    }
+
+    /** Signs every terminal in once (the service must know them all); also warms the service up. */
+    static void awaitSignInReady(SignInCall call, List<String> ids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> pending = ConcurrentHashMap.newKeySet();
+        pending.addAll(ids);
+        while (!pending.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(pending.size() + " terminals still not signed in after " + timeout
+                        + ": has the service consumed the registry events (--seed)?");
+            }
+            try (ExecutorService callers = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
+                for (String id : List.copyOf(pending)) {
+                    callers.execute(() -> {
+                        if (call.signIn(id) == 200) {
+                            pending.remove(id);
+                        }
+                    });
+                }
+            }
+            if (!pending.isEmpty()) {
+                Thread.sleep(1000);
+            }
+        }
+        System.out.println(ids.size() + " terminals sign in");
+    }
+
+    /** One sign-in over HTTP; the status, or -1 for a transport error. */
+    record SignInCall(HttpClient http, URI base, String token, String mode) {
+
+        int signIn(String terminalId) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/terminals/" + terminalId + "/sign-in"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}"))
+                    .build();
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        String outboxBacklog() {
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                return metrics.lines().filter(l -> l.startsWith("keyrail_outbox_backlog"))
+                        .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("n/a");
+            } catch (IOException | InterruptedException e) {
+                return "n/a";
+            }
+        }
+    }
+
+    record Result(String driving, Histogram latencies, long ok, Map<Integer, Long> otherStatuses, long errors) {
+    }
+
+    private static final class Counts {
+        final LongAdder ok = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final Map<Integer, LongAdder> other = new ConcurrentHashMap<>();
+
+        void count(int status) {
+            if (status == 200) {
+                ok.increment();
+            } else if (status < 0) {
+                errors.increment();
+            } else {
+                other.computeIfAbsent(status, s -> new LongAdder()).increment();
+            }
+        }
+
+        Map<Integer, Long> others() {
+            Map<Integer, Long> out = new HashMap<>();
+            other.forEach((s, n) -> out.put(s, n.sum()));
+            return out;
+        }
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    static void requireLoopback(URI base) {
+        String host = base.getHost();
+        if (!("127.0.0.1".equals(host) || "localhost".equals(host) || "[::1]".equals(host) || "::1".equals(host))) {
+            throw new IllegalArgumentException("the load driver only drives a service on loopback, not " + host);
+        }
+    }
+
+    private static void watchdog(Duration limit) {
+        Thread t = Thread.ofPlatform().daemon().unstarted(() -> {
+            LockSupport.parkNanos(limit.toNanos());
+            System.err.println("load driver: hard deadline of " + limit.toSeconds() + " s reached, stopping");
+            System.exit(2);
+        });
+        t.start();
+    }
+
+    static Map<String, String> readEnv(Path file) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** {@code --name value} and {@code --flag} pairs. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                o.put(name, args[++i]);
+            } else {
+                o.put(name, "true");
+            }
+        }
+        return o;
+    }
+}
