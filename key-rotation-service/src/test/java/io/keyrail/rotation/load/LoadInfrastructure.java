@@ -85,7 +85,8 @@ public final class LoadInfrastructure {
                 + "; settings in " + envFile.toAbsolutePath() + "; stopping in " + lifetime.toMinutes() + " min");
         System.out.flush();
 
-        Thread.sleep(lifetime.toMillis());
+        // Stay up for the bounded lifetime (or until the JVM is stopped), then stop everything.
+        new java.util.concurrent.CountDownLatch(1).await(lifetime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         kafka.destroy();
         try {
             postgres.close();

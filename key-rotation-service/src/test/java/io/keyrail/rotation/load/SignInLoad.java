@@ -172,28 +172,24 @@ public final class SignInLoad {
     }
 
     /** Signs every terminal in once (the service must know them all); also warms the service up. */
-    static void awaitSignInReady(SignInCall call, List<String> ids, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    static void awaitSignInReady(SignInCall call, List<String> ids, Duration timeout) {
         Set<String> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(ids);
-        while (!pending.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending.size() + " terminals still not signed in after " + timeout
-                        + ": has the service consumed the registry events (--seed)?");
-            }
-            try (ExecutorService callers = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
-                for (String id : List.copyOf(pending)) {
-                    callers.execute(() -> {
-                        if (call.signIn(id) == 200) {
-                            pending.remove(id);
+        org.awaitility.Awaitility.await("every terminal signs in once")
+                .atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    try (ExecutorService callers = Executors.newFixedThreadPool(16, Thread.ofVirtual().factory())) {
+                        for (String id : List.copyOf(pending)) {
+                            callers.execute(() -> {
+                                if (call.signIn(id) == 200) {
+                                    pending.remove(id);
+                                }
+                            });
                         }
-                    });
-                }
-            }
-            if (!pending.isEmpty()) {
-                Thread.sleep(1000);
-            }
-        }
+                    }
+                    return pending.isEmpty();
+                });
         System.out.println(ids.size() + " terminals sign in");
     }
 
