@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.events.Topics;
-import io.keyrail.registry.outbox.BulkOutbox;
+import io.keyrail.support.events.KafkaEventRelay;
 import io.keyrail.testing.EventCollector;
 import io.keyrail.testing.ServiceTestProperties;
 import java.io.IOException;
@@ -56,7 +56,7 @@ class OutboxRecoveryIT {
                     "select count(*) from event_publication where completion_date is null and status = 'FAILED'",
                     Long.class) >= 5);
             assertThat(jdbc.queryForList("select distinct listener_id from event_publication", String.class))
-                    .containsExactly(BulkOutbox.EXTERNALIZER_LISTENER_ID);
+                    .containsExactly(KafkaEventRelay.LISTENER_ID);
         }
 
         try (EventCollector events = new EventCollector(RegistryIntegrationTest.bootstrapServers(),

@@ -57,6 +57,10 @@ class TerminalLifecycleIT extends RegistryIntegrationTest {
         assertThat(registered.ceType()).isEqualTo("io.keyrail.terminal.registered.v1");
         assertThat(registered.headers()).containsEntry(CloudEventHeaders.SOURCE, "/keyrail/terminal-registry")
                 .containsEntry(CloudEventHeaders.SUBJECT, "terminal/" + id);
+        // CloudEvents binary mode and nothing else: no Spring type headers for subscribers to trip over.
+        assertThat(registered.headers().keySet()).containsExactlyInAnyOrder(CloudEventHeaders.SPEC_VERSION,
+                CloudEventHeaders.ID, CloudEventHeaders.SOURCE, CloudEventHeaders.TYPE, CloudEventHeaders.SUBJECT,
+                CloudEventHeaders.TIME, CloudEventHeaders.DATA_SCHEMA, CloudEventHeaders.CONTENT_TYPE);
         assertThat(registered.schemaErrors()).isEmpty();
         JsonNode body = RegistryApi.JSON.readTree(registered.json());
         assertThat(body.path("merchantId").asString()).isEqualTo(merchant);

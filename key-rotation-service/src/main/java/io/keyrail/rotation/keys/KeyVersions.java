@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,33 +21,25 @@ import org.springframework.transaction.annotation.Transactional;
  * superseded, until its overlap window ends (messages in flight under it still verify). A newer
  * sign-in retires it at once: by then the terminal has used the version after it. Destroyed
  * versions lose their key block. Sign-in uses one statement to supersede and one to insert,
- * whatever the number of keys, both through the index of live versions.
+ * whatever the number of keys and terminals, both through the index of live versions.
  */
 @Repository
 public class KeyVersions {
 
-    private static final int MAX_TYPES = WorkingKeyType.values().length;
-    private static final String[] SUPERSEDE = new String[MAX_TYPES + 1];
-    private static final String[] INSERT = new String[MAX_TYPES + 1];
-
-    static {
-        for (int n = 1; n <= MAX_TYPES; n++) {
-            String types = String.join(", ", java.util.Collections.nCopies(n, "?"));
-            SUPERSEDE[n] = "UPDATE key_version SET "
-                    + "state = CASE WHEN state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
-                    + "accepted_until = CASE WHEN state = 'ACTIVE' THEN ? ELSE LEAST(accepted_until, ?) END "
-                    + "WHERE terminal_id = ? AND key_type IN (" + types + ") AND state IN ('ACTIVE', 'ACCEPTED') "
-                    + "RETURNING key_type, version, state";
-            String rows = String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"));
-            INSERT[n] = "INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, "
-                    + "algorithm, state, issued_at, cause) "
-                    + "SELECT ?, v.key_type, COALESCE((SELECT max(k.version) FROM key_version k "
-                    + "WHERE k.terminal_id = ? AND k.key_type = v.key_type), 0) + 1, "
-                    + "v.key_block, v.lmk_id, v.check_value, v.algorithm, 'ACTIVE', ?, ? "
-                    + "FROM (VALUES " + rows + ") AS v (key_type, key_block, lmk_id, check_value, algorithm) "
-                    + "RETURNING key_type, version";
-        }
-    }
+    private static final String SUPERSEDE = "UPDATE key_version k SET "
+            + "state = CASE WHEN k.state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
+            + "accepted_until = CASE WHEN k.state = 'ACTIVE' THEN ? ELSE LEAST(k.accepted_until, ?) END "
+            + "FROM unnest(?::text[], ?::text[]) AS v (terminal_id, key_type) "
+            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type AND k.state IN ('ACTIVE', 'ACCEPTED') "
+            + "RETURNING k.terminal_id, k.key_type, k.version, k.state";
+    private static final String INSERT = "INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, "
+            + "check_value, algorithm, state, issued_at, cause) "
+            + "SELECT v.terminal_id, v.key_type, COALESCE((SELECT max(k.version) FROM key_version k "
+            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type), 0) + 1, "
+            + "v.key_block, v.lmk_id, v.check_value, v.algorithm, 'ACTIVE', ?, ? "
+            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "AS v (terminal_id, key_type, key_block, lmk_id, check_value, algorithm) "
+            + "RETURNING terminal_id, key_type, version";
 
     private final JdbcTemplate jdbc;
 
@@ -55,51 +47,59 @@ public class KeyVersions {
         this.jdbc = jdbc;
     }
 
+    /** One key type of one terminal. */
+    public record TerminalKey(String terminalId, WorkingKeyType keyType) {
+    }
+
+    /** A working key to store as the next version of its type for {@code terminalId}. */
+    public record NewVersion(String terminalId, NewKeyVersion key) {
+    }
+
     /**
-     * Makes the ACTIVE version of each of {@code types} ACCEPTED until {@code acceptedUntil}, and
+     * Makes the ACTIVE version of each of {@code keys} ACCEPTED until {@code acceptedUntil}, and
      * the version accepted so far RETIRED (its window closed {@code now}). Returns the versions
-     * that were ACTIVE, by key type.
+     * that were ACTIVE. One statement for all terminals of a sign-in batch.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<WorkingKeyType, Integer> supersede(String terminalId, List<WorkingKeyType> types, Instant now,
-                                                  Instant acceptedUntil) {
-        Object[] args = new Object[types.size() + 3];
-        args[0] = utc(acceptedUntil);
-        args[1] = utc(now);
-        args[2] = terminalId;
-        for (int i = 0; i < types.size(); i++) {
-            args[i + 3] = types.get(i).name();
+    public Map<TerminalKey, Integer> supersede(List<TerminalKey> keys, Instant now, Instant acceptedUntil) {
+        String[] terminals = new String[keys.size()];
+        String[] types = new String[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            terminals[i] = keys.get(i).terminalId();
+            types[i] = keys.get(i).keyType().name();
         }
-        Map<WorkingKeyType, Integer> previous = new EnumMap<>(WorkingKeyType.class);
-        jdbc.query(SUPERSEDE[types.size()], rs -> {
-            if (KeyState.ACCEPTED.name().equals(rs.getString(3))) {
-                previous.put(WorkingKeyType.valueOf(rs.getString(1)), rs.getInt(2));
+        Map<TerminalKey, Integer> previous = new HashMap<>();
+        jdbc.query(SUPERSEDE, rs -> {
+            if (KeyState.ACCEPTED.name().equals(rs.getString(4))) {
+                previous.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
             }
-        }, args);
+        }, utc(acceptedUntil), utc(now), terminals, types);
         return previous;
     }
 
-    /** Stores {@code keys} as the next version of their types, ACTIVE; returns the versions given, by key type. */
+    /** Stores each key as the next version of its type, ACTIVE; returns the versions given. One statement. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<WorkingKeyType, Integer> insertActive(String terminalId, List<NewKeyVersion> keys, Instant issuedAt,
-                                                     IssueCause cause) {
-        Object[] args = new Object[4 + keys.size() * 5];
-        args[0] = terminalId;
-        args[1] = terminalId;
-        args[2] = utc(issuedAt);
-        args[3] = cause.name();
-        int i = 4;
-        for (NewKeyVersion k : keys) {
-            args[i++] = k.keyType().name();
-            args[i++] = k.keyBlock().value();
-            args[i++] = k.keyBlock().lmkId();
-            args[i++] = k.checkValue();
-            args[i++] = k.algorithm();
+    public Map<TerminalKey, Integer> insertActive(List<NewVersion> keys, Instant issuedAt, IssueCause cause) {
+        int n = keys.size();
+        String[] terminals = new String[n];
+        String[] types = new String[n];
+        String[] blocks = new String[n];
+        String[] lmks = new String[n];
+        String[] checkValues = new String[n];
+        String[] algorithms = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewKeyVersion k = keys.get(i).key();
+            terminals[i] = keys.get(i).terminalId();
+            types[i] = k.keyType().name();
+            blocks[i] = k.keyBlock().value();
+            lmks[i] = k.keyBlock().lmkId();
+            checkValues[i] = k.checkValue();
+            algorithms[i] = k.algorithm();
         }
-        Map<WorkingKeyType, Integer> versions = new EnumMap<>(WorkingKeyType.class);
-        jdbc.query(INSERT[keys.size()], rs -> {
-            versions.put(WorkingKeyType.valueOf(rs.getString(1)), rs.getInt(2));
-        }, args);
+        Map<TerminalKey, Integer> versions = new HashMap<>();
+        jdbc.query(INSERT, rs -> {
+            versions.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
+        }, utc(issuedAt), cause.name(), terminals, types, blocks, lmks, checkValues, algorithms);
         return versions;
     }
 

@@ -5,7 +5,9 @@ import io.keyrail.hsm.api.key.KeyBlock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class TerminalProjection {
 
-    private static final String LOCK_FOR_SIGN_IN = "SELECT merchant_id, status, tmk_key_block, tmk_lmk_id "
-            + "FROM terminal WHERE terminal_id = ? FOR UPDATE";
+    private static final String LOCK_FOR_SIGN_IN = "SELECT terminal_id, merchant_id, status, tmk_key_block, tmk_lmk_id "
+            + "FROM terminal WHERE terminal_id = ANY(?) ORDER BY terminal_id FOR UPDATE";
 
     private final JdbcTemplate jdbc;
 
@@ -30,28 +32,36 @@ public class TerminalProjection {
     }
 
     /**
-     * The terminal {@code terminalId}, locked until the transaction ends so that concurrent
-     * sign-ins of one terminal issue consecutive versions; empty when the registry has not
-     * announced it (its registration has not arrived).
+     * The terminals {@code terminalIds} the registry has announced, by id, locked until the
+     * transaction ends so that concurrent sign-ins of one terminal issue consecutive versions
+     * (locked in id order, so two batches never wait on each other). A terminal whose
+     * registration has not arrived is absent.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<SignInSubject> lockForSignIn(String terminalId) {
-        List<SignInSubject> rows = jdbc.query(LOCK_FOR_SIGN_IN, (rs, n) -> {
-            String status = rs.getString(2);
-            String block = rs.getString(3);
-            String lmkId = rs.getString(4);
-            return new SignInSubject(terminalId, rs.getString(1), status == null ? null : TerminalStatus.valueOf(status),
-                    block == null || lmkId == null ? Optional.empty() : Optional.of(new KeyBlock(lmkId, block)));
-        }, terminalId);
-        return rows.isEmpty() || rows.getFirst().merchantId() == null || rows.getFirst().status() == null
-                ? Optional.empty() : Optional.of(rows.getFirst());
+    public Map<String, SignInSubject> lockForSignIn(Collection<String> terminalIds) {
+        Map<String, SignInSubject> found = new HashMap<>();
+        jdbc.query(LOCK_FOR_SIGN_IN, rs -> {
+            String terminalId = rs.getString(1);
+            String merchantId = rs.getString(2);
+            String status = rs.getString(3);
+            String block = rs.getString(4);
+            String lmkId = rs.getString(5);
+            if (merchantId != null && status != null) {
+                found.put(terminalId, new SignInSubject(terminalId, merchantId, TerminalStatus.valueOf(status),
+                        block == null || lmkId == null ? Optional.empty() : Optional.of(new KeyBlock(lmkId, block))));
+            }
+        }, (Object) terminalIds.toArray(String[]::new));
+        return found;
     }
 
-    /** Sets the terminal ACTIVE after a sign-in (the registry confirms it with its own status event). */
+    /** Sets the terminals ACTIVE after a sign-in (the registry confirms it with its own status event). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void signedIn(String terminalId, Instant at) {
-        jdbc.update("UPDATE terminal SET status = 'ACTIVE', updated_at = ? WHERE terminal_id = ? AND status <> 'ACTIVE'",
-                utc(at), terminalId);
+    public void signedIn(Collection<String> terminalIds, Instant at) {
+        if (terminalIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("UPDATE terminal SET status = 'ACTIVE', updated_at = ? WHERE terminal_id = ANY(?) AND status <> 'ACTIVE'",
+                utc(at), terminalIds.toArray(String[]::new));
     }
 
     void registered(String terminalId, String merchantId, String keyScheme, TerminalStatus status, Instant at) {

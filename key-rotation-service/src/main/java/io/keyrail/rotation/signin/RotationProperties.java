@@ -9,7 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param overlap how long the version a sign-in supersedes stays accepted (messages in flight under
  *                the old keys still verify)
+ * @param signInWriters threads that write sign-in batches, each in its own transaction
+ * @param signInBatch   the most sign-ins one transaction carries
  */
 @ConfigurationProperties("keyrail.rotation")
-record RotationProperties(@DefaultValue("PT30M") Duration overlap) {
+record RotationProperties(@DefaultValue("PT30M") Duration overlap,
+                          @DefaultValue("4") int signInWriters,
+                          @DefaultValue("64") int signInBatch) {
+
+    RotationProperties {
+        if (signInWriters < 1 || signInBatch < 1) {
+            throw new IllegalArgumentException("keyrail.rotation.sign-in-writers and sign-in-batch must be at least 1");
+        }
+    }
 }

@@ -4,7 +4,6 @@ import io.keyrail.events.EventType;
 import io.keyrail.events.key.IssueCause;
 import io.keyrail.events.key.KeyIssued;
 import io.keyrail.events.key.KeyState;
-import io.keyrail.events.key.WorkingKeyType;
 import io.keyrail.events.material.KeyMaterial;
 import io.keyrail.events.terminal.TerminalStatus;
 import io.keyrail.hsm.api.key.IssuedKeyResult;
@@ -13,6 +12,7 @@ import io.keyrail.hsm.api.key.WorkingKeyIssuance;
 import io.keyrail.rotation.keys.KeyVersions;
 import io.keyrail.rotation.keys.NewKeyVersion;
 import io.keyrail.rotation.projection.SignInSubject;
+import io.keyrail.hsm.api.key.KeyBlock;
 import io.keyrail.rotation.projection.TerminalProjection;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,17 +27,23 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs a terminal in: issues the next version of each working key of the CUP mode under the
+ * Signs terminals in: issues the next version of each working key of the CUP mode under the
  * terminal's TMK, supersedes the previous versions (accepted for the overlap window), sets the
  * terminal ACTIVE, and publishes per key a public {@link KeyIssued} and an internal
  * {@link KeyMaterial}, all in one database transaction (the outbox). The HSM sees the clear
  * keys; this class sees key blocks, cryptograms and check values only.
  *
- * <p>The terminal row is locked for the transaction, so concurrent sign-ins of one terminal
- * issue consecutive versions. Four statements plus the outbox rows, whatever the mode.
+ * <p>It signs in a batch of distinct terminals at once ({@link SignInBatcher} groups concurrent
+ * requests): the terminal rows are locked for the transaction, so concurrent sign-ins of one
+ * terminal issue consecutive versions, and the batch costs four statements plus the outbox rows
+ * and one commit, whatever its size and modes.
  */
 @Service
 class SignIn {
+
+    /** One terminal's sign-in in a batch. */
+    record Attempt(String terminalId, CupSignInMode mode) {
+    }
 
     private final TerminalProjection terminals;
     private final KeyVersions versions;
@@ -56,13 +62,35 @@ class SignIn {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /** Signs in each attempt (distinct terminals); the outcomes in the order of {@code attempts}. */
     @Transactional
-    public SignInOutcome signIn(String terminalId, CupSignInMode mode) {
-        Optional<SignInSubject> found = terminals.lockForSignIn(terminalId);
-        if (found.isEmpty()) {
+    public List<SignInOutcome> signIn(List<Attempt> attempts) {
+        Map<String, SignInSubject> found = terminals.lockForSignIn(attempts.stream().map(Attempt::terminalId).toList());
+        SignInOutcome[] outcomes = new SignInOutcome[attempts.size()];
+        List<Issuing> issuing = new ArrayList<>(attempts.size());
+        for (int a = 0; a < attempts.size(); a++) {
+            Attempt attempt = attempts.get(a);
+            SignInSubject terminal = found.get(attempt.terminalId());
+            SignInOutcome refused = refusal(terminal);
+            if (refused != null) {
+                outcomes[a] = refused;
+                continue;
+            }
+            Optional<SignInOutcome.MasterKeyRefused> hsmRefused = issue(attempt, terminal, a, issuing);
+            if (hsmRefused.isPresent()) {
+                outcomes[a] = hsmRefused.get();
+            }
+        }
+        if (!issuing.isEmpty()) {
+            store(issuing, outcomes);
+        }
+        return List.of(outcomes);
+    }
+
+    private static SignInOutcome refusal(SignInSubject terminal) {
+        if (terminal == null) {
             return new SignInOutcome.TerminalUnknown();
         }
-        SignInSubject terminal = found.get();
         if (terminal.status() == TerminalStatus.SUSPENDED) {
             return new SignInOutcome.TerminalSuspended();
         }
@@ -72,51 +100,92 @@ class SignIn {
         if (terminal.masterKey().isEmpty()) {
             return new SignInOutcome.MasterKeyMissing();
         }
-        KeyBlock tmk = terminal.masterKey().get();
+        return null;
+    }
 
-        List<CupSignInMode.Slot> slots = mode.slots();
+    /** Issues the keys of the attempt's mode under the terminal's TMK into {@code issuing}, or says why the HSM refused. */
+    private Optional<SignInOutcome.MasterKeyRefused> issue(Attempt attempt, SignInSubject terminal, int index,
+                                                          List<Issuing> issuing) {
+        KeyBlock tmk = terminal.masterKey().orElseThrow();
+        List<CupSignInMode.Slot> slots = attempt.mode().slots();
         List<IssuedKeyResult.Issued> issued = new ArrayList<>(slots.size());
         for (CupSignInMode.Slot slot : slots) {
             switch (issuance.issue(slot.keyType(), slot.scheme(), tmk)) {
                 case IssuedKeyResult.Issued i -> issued.add(i);
                 case IssuedKeyResult.KekRefused r -> {
-                    return new SignInOutcome.MasterKeyRefused(r.reason());
+                    return Optional.of(new SignInOutcome.MasterKeyRefused(r.reason()));
                 }
             }
         }
+        issuing.add(new Issuing(attempt, terminal, issued, index));
+        return Optional.empty();
+    }
 
+    private void store(List<Issuing> issuing, SignInOutcome[] outcomes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant acceptedUntil = now.plus(properties.overlap());
-        List<NewKeyVersion> keys = new ArrayList<>(slots.size());
-        for (int i = 0; i < slots.size(); i++) {
-            IssuedKeyResult.Issued key = issued.get(i);
-            keys.add(new NewKeyVersion(slots.get(i).eventKeyType(), key.key().keyBlock(), key.checkValue().hex(),
-                    slots.get(i).scheme().name()));
+        List<KeyVersions.TerminalKey> superseded = new ArrayList<>();
+        List<KeyVersions.NewVersion> inserted = new ArrayList<>();
+        List<String> activated = new ArrayList<>();
+        for (Issuing i : issuing) {
+            String terminalId = i.attempt().terminalId();
+            for (NewKeyVersion key : i.keys()) {
+                superseded.add(new KeyVersions.TerminalKey(terminalId, key.keyType()));
+                inserted.add(new KeyVersions.NewVersion(terminalId, key));
+            }
+            if (i.terminal().status() != TerminalStatus.ACTIVE) {
+                activated.add(terminalId);
+            }
         }
-        Map<WorkingKeyType, Integer> previous = versions.supersede(terminalId, mode.keyTypes(), now, acceptedUntil);
-        Map<WorkingKeyType, Integer> current = versions.insertActive(terminalId, keys, now, IssueCause.SIGN_IN);
-        if (terminal.status() != TerminalStatus.ACTIVE) {
-            terminals.signedIn(terminalId, now);
+        Map<KeyVersions.TerminalKey, Integer> previous = versions.supersede(superseded, now, acceptedUntil);
+        Map<KeyVersions.TerminalKey, Integer> current = versions.insertActive(inserted, now, IssueCause.SIGN_IN);
+        terminals.signedIn(activated, now);
+        for (Issuing i : issuing) {
+            outcomes[i.index()] = publish(i, previous, current, now, acceptedUntil);
         }
+    }
 
-        List<String> cryptograms = new ArrayList<>(slots.size());
-        List<String> checkValues = new ArrayList<>(slots.size());
-        List<SignInResponse.IssuedKey> sent = new ArrayList<>(slots.size());
-        for (int i = 0; i < keys.size(); i++) {
-            NewKeyVersion key = keys.get(i);
-            int version = current.get(key.keyType());
-            Integer previousVersion = previous.get(key.keyType());
-            events.publishEvent(new KeyIssued(UUID.randomUUID(), now, terminalId, terminal.merchantId(), key.keyType(),
-                    version, key.algorithm(), key.checkValue(), KeyState.ACTIVE, now, previousVersion,
+    private SignInOutcome.Issued publish(Issuing issuing, Map<KeyVersions.TerminalKey, Integer> previous,
+                                        Map<KeyVersions.TerminalKey, Integer> current, Instant now,
+                                        Instant acceptedUntil) {
+        String terminalId = issuing.attempt().terminalId();
+        CupSignInMode mode = issuing.attempt().mode();
+        List<NewKeyVersion> keys = issuing.keys();
+        List<String> cryptograms = new ArrayList<>(keys.size());
+        List<String> checkValues = new ArrayList<>(keys.size());
+        List<SignInResponse.IssuedKey> sent = new ArrayList<>(keys.size());
+        for (int k = 0; k < keys.size(); k++) {
+            NewKeyVersion key = keys.get(k);
+            KeyVersions.TerminalKey slot = new KeyVersions.TerminalKey(terminalId, key.keyType());
+            int version = current.get(slot);
+            Integer previousVersion = previous.get(slot);
+            events.publishEvent(new KeyIssued(UUID.randomUUID(), now, terminalId, issuing.terminal().merchantId(),
+                    key.keyType(), version, key.algorithm(), key.checkValue(), KeyState.ACTIVE, now, previousVersion,
                     previousVersion == null ? null : acceptedUntil, IssueCause.SIGN_IN));
             events.publishEvent(new KeyMaterial(UUID.randomUUID(), now, EventType.Source.KEY_ROTATION, terminalId,
                     key.keyType(), version, key.keyBlock().value(), key.keyBlock().lmkId(), key.checkValue(),
                     KeyState.ACTIVE, null));
-            cryptograms.add(issued.get(i).cryptogramHex());
+            String cryptogram = issuing.issued().get(k).cryptogramHex();
+            cryptograms.add(cryptogram);
             checkValues.add(key.checkValue());
-            sent.add(new SignInResponse.IssuedKey(key.keyType(), version, issued.get(i).cryptogramHex(), key.checkValue()));
+            sent.add(new SignInResponse.IssuedKey(key.keyType(), version, cryptogram, key.checkValue()));
         }
         return new SignInOutcome.Issued(new SignInResponse(terminalId, mode.code(),
                 Field62.assemble(mode, cryptograms, checkValues), sent, now));
+    }
+
+    /** A terminal whose keys the HSM issued, at {@code index} in the batch. */
+    private record Issuing(Attempt attempt, SignInSubject terminal, List<IssuedKeyResult.Issued> issued, int index) {
+
+        List<NewKeyVersion> keys() {
+            List<CupSignInMode.Slot> slots = attempt.mode().slots();
+            List<NewKeyVersion> keys = new ArrayList<>(slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                IssuedKeyResult.Issued key = issued.get(i);
+                keys.add(new NewKeyVersion(slots.get(i).eventKeyType(), key.key().keyBlock(),
+                        key.checkValue().hex(), slots.get(i).scheme().name()));
+            }
+            return keys;
+        }
     }
 }

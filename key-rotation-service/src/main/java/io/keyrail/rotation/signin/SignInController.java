@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +26,10 @@ class SignInController {
     private static final Pattern TERMINAL_ID = Pattern.compile("[0-9A-Za-z]{8}");
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final SignIn signIn;
+    private final SignInBatcher signIn;
     private final SignInMetrics metrics;
 
-    SignInController(SignIn signIn, SignInMetrics metrics) {
+    SignInController(SignInBatcher signIn, SignInMetrics metrics) {
         this.signIn = signIn;
         this.metrics = metrics;
     }
@@ -56,7 +58,7 @@ class SignInController {
             return ResponseEntity.badRequest().body(SignInProblems.invalidMode());
         }
         long start = System.nanoTime();
-        SignInOutcome outcome = signIn.signIn(terminalId, mode.get());
+        SignInOutcome outcome = await(signIn.submit(terminalId, mode.get()));
         metrics.record(mode.get(), SignInProblems.slug(outcome), System.nanoTime() - start);
         return switch (outcome) {
             case SignInOutcome.Issued issued -> ResponseEntity.ok(issued.response());
@@ -65,5 +67,17 @@ class SignInController {
                 yield ResponseEntity.status(problem.getStatus()).body(problem);
             }
         };
+    }
+
+    /** The outcome, or the failure as it was thrown (so the problem handlers see the HSM's or database's exception). */
+    private static SignInOutcome await(CompletableFuture<SignInOutcome> outcome) {
+        try {
+            return outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

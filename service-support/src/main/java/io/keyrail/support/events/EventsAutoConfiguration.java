@@ -1,11 +1,10 @@
 package io.keyrail.support.events;
 
-import io.keyrail.events.CloudEventHeaders;
 import io.keyrail.events.KeyrailEvent;
 import io.keyrail.events.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.LinkedHashMap;
+import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,20 +12,25 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishing through the transactional outbox: every {@link KeyrailEvent} a service publishes with
  * Spring's {@code ApplicationEventPublisher} inside a transaction is recorded in the event
- * publication registry in that transaction, then externalized to its Kafka topic, keyed by its
- * record key, with CloudEvents binary-mode headers. Publications not acknowledged are resubmitted
+ * publication registry in that transaction, then sent to its Kafka topic by the
+ * {@link KafkaEventRelay}, keyed by its record key, with CloudEvents binary-mode headers, in commit
+ * order per record key ({@link RecordKeyOrder}). Publications not acknowledged are resubmitted
  * until they are, also after a crash (the registry is in the service's own database).
  */
 @AutoConfiguration
@@ -35,16 +39,23 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class EventsAutoConfiguration {
 
     @Bean
-    EventExternalizationConfiguration keyrailEventExternalization(EventsProperties properties) {
-        return EventExternalizationConfiguration.externalizing()
-                .select(event -> event instanceof KeyrailEvent)
-                .route(KeyrailEvent.class, e -> RoutingTarget.forTarget(e.type().topic()).andKey(e.recordKey()))
-                .headers(KeyrailEvent.class, e -> headers(e, properties.source()))
-                .build();
+    @SuppressWarnings("unchecked")
+    KafkaEventRelay keyrailEventRelay(KafkaTemplate<?, ?> kafka, EventsProperties properties) {
+        return new KafkaEventRelay((KafkaTemplate<String, Object>) kafka, properties.source());
     }
 
-    private static Map<String, Object> headers(KeyrailEvent event, String source) {
-        return new LinkedHashMap<>(CloudEventHeaders.of(event, source));
+    /** Preferred over Modulith's own registry bean: see {@link DirectEventPublicationRegistry}. */
+    @Bean
+    @Primary
+    EventPublicationRegistry keyrailEventPublicationRegistry(EventPublicationRepository repository,
+                                                             ObjectProvider<Clock> clock) {
+        return new DirectEventPublicationRegistry(
+                new DefaultEventPublicationRegistry(repository, clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    RecordKeyOrder keyrailRecordKeyOrder() {
+        return new RecordKeyOrder();
     }
 
     @Bean
