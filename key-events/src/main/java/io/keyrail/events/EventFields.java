@@ -1,6 +1,8 @@
 package io.keyrail.events;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Validation shared by the event records: their constructors fail fast with a precise message. */
@@ -11,6 +13,17 @@ public final class EventFields {
     private static final Pattern CHECK_VALUE = Pattern.compile("[0-9A-F]{4,16}");
 
     private EventFields() {
+    }
+
+    /**
+     * Checks the fields every {@link TerminalScopedEvent} opens with, in this order: its id, when it
+     * happened, the terminal and the terminal's merchant. The record's constructor checks the rest.
+     */
+    public static void terminalScoped(UUID eventId, Instant occurredAt, String terminalId, String merchantId) {
+        required(eventId, "eventId");
+        required(occurredAt, "occurredAt");
+        terminalId(terminalId);
+        merchantId(merchantId);
     }
 
     public static String terminalId(String value) {

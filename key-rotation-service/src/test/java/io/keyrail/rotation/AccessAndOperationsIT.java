@@ -69,9 +69,7 @@ class AccessAndOperationsIT extends ServiceTestSupport {
 
     @Test
     void prometheusExposesSignInsAndTheOutboxBacklog() {
-        String terminalId = RegistryFixture.newTerminalId();
-        registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        String terminalId = terminalReadyToSignIn(KeyScheme.TDES_2KEY).terminalId();
         signIn(terminalId, "001");
 
         String metrics = http().get("/actuator/prometheus", null).text();

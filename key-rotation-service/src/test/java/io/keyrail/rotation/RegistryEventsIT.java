@@ -19,20 +19,14 @@ class RegistryEventsIT extends ServiceTestSupport {
 
     @Test
     void eventDeliveredTwiceHasOneEffect() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
-        TerminalStatusChanged suspended = RegistryFixture.statusChanged(terminalId, merchantId,
-                TerminalStatus.AWAITING_SIGN_IN, TerminalStatus.SUSPENDED, "MAC_FAILURES");
-        registry.publish(suspended);
-        awaitStatus(terminalId, "SUSPENDED");
-        registry.publish(RegistryFixture.statusChanged(terminalId, merchantId, TerminalStatus.SUSPENDED,
-                TerminalStatus.AWAITING_SIGN_IN, "REINSTATED"));
-        awaitStatus(terminalId, "AWAITING_SIGN_IN");
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        TerminalStatusChanged suspended = changeStatus(terminal, TerminalStatus.AWAITING_SIGN_IN,
+                TerminalStatus.SUSPENDED, "MAC_FAILURES");
+        changeStatus(terminal, TerminalStatus.SUSPENDED, TerminalStatus.AWAITING_SIGN_IN, "REINSTATED");
 
         registry.publish(suspended);
-        awaitProcessed(registry.publishMarker(terminalId, merchantId));
+        awaitProcessed(registry.publishMarker(terminalId, terminal.merchantId()));
 
         assertThat(jdbc.queryForObject("SELECT status FROM terminal WHERE terminal_id = ?", String.class, terminalId))
                 .as("the redelivered suspension changed nothing").isEqualTo("AWAITING_SIGN_IN");
@@ -103,10 +97,9 @@ class RegistryEventsIT extends ServiceTestSupport {
 
     @Test
     void newerMasterKeyAnnouncedBeforeItsMaterialSuspendsSignInUntilTheMaterialArrives() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        String merchantId = terminal.merchantId();
         TestMasterKeys.MasterKey second = TestMasterKeys.create(KeyScheme.TDES_2KEY);
 
         registry.publish(RegistryFixture.installed(terminalId, merchantId, 2, second));

@@ -3,6 +3,9 @@ package io.keyrail.rotation;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.events.Topics;
+import io.keyrail.events.terminal.TerminalStatus;
+import io.keyrail.events.terminal.TerminalStatusChanged;
+import io.keyrail.hsm.api.key.KeyScheme;
 import io.keyrail.testing.EventCollector;
 import io.keyrail.testing.ServiceTestProperties;
 import io.keyrail.testing.TestInfrastructure;
@@ -62,6 +65,31 @@ abstract class ServiceTestSupport {
 
     static String posp() {
         return ServiceTestProperties.token("posp-1", "POSP");
+    }
+
+    /** A terminal the registry registered with a master key, once the projection lets it sign in. */
+    record ReadyTerminal(String terminalId, String merchantId, TestMasterKeys.MasterKey masterKey) {
+    }
+
+    /**
+     * Registers a new terminal with a master key of {@code scheme}, publishing the registry's events
+     * for it, and waits until the projection lets it sign in.
+     */
+    ReadyTerminal terminalReadyToSignIn(KeyScheme scheme) {
+        String terminalId = RegistryFixture.newTerminalId();
+        String merchantId = RegistryFixture.newMerchantId();
+        TestMasterKeys.MasterKey masterKey = registry.registerWithMasterKey(terminalId, merchantId, scheme);
+        awaitSignInReady(terminalId);
+        return new ReadyTerminal(terminalId, merchantId, masterKey);
+    }
+
+    /** Publishes the registry's status change of {@code terminal} and waits until the projection has it. */
+    TerminalStatusChanged changeStatus(ReadyTerminal terminal, TerminalStatus from, TerminalStatus to, String reason) {
+        TerminalStatusChanged change = RegistryFixture.statusChanged(terminal.terminalId(), terminal.merchantId(),
+                from, to, reason);
+        registry.publish(change);
+        awaitStatus(terminal.terminalId(), to.name());
+        return change;
     }
 
     /** Waits until the projection holds the terminal with a master key block and a status. */

@@ -23,10 +23,9 @@ class SignInIT extends ServiceTestSupport {
     @ParameterizedTest(name = "mode {0}: field 62 of {1} bytes")
     @CsvSource({"001, 24, TPK:8 TAK:8", "003, 40, TPK:16 TAK:8", "004, 60, TPK:16 TAK:8 TDK:16"})
     void signInReturnsField62ThatTheTerminalOpensWithItsMasterKey(String mode, int fieldLength, String layout) {
-        String terminalId = RegistryFixture.newTerminalId();
-        TestMasterKeys.MasterKey tmk = registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(),
-                KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        TestMasterKeys.MasterKey tmk = terminal.masterKey();
 
         HttpCalls.Reply reply = signIn(terminalId, mode);
 
@@ -67,9 +66,7 @@ class SignInIT extends ServiceTestSupport {
 
     @Test
     void everySignInIssuesTheNextVersionsAndKeepsThePreviousOneAcceptedForTheOverlap() {
-        String terminalId = RegistryFixture.newTerminalId();
-        registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        String terminalId = terminalReadyToSignIn(KeyScheme.TDES_2KEY).terminalId();
 
         HttpCalls.Reply first = signIn(terminalId, "003");
         HttpCalls.Reply second = signIn(terminalId, "003");
@@ -99,10 +96,9 @@ class SignInIT extends ServiceTestSupport {
 
     @Test
     void eachIssuedKeyIsPublishedAsKeyIssuedAndKeyMaterialKeyedByTheTerminal() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        String merchantId = terminal.merchantId();
         signIn(terminalId, "003");
         JsonNode second = signIn(terminalId, "003").json();
 
@@ -143,9 +139,7 @@ class SignInIT extends ServiceTestSupport {
 
     @Test
     void eachTerminalsKeyEventsReachKafkaInTheOrderTheyWereIssued() {
-        String terminalId = RegistryFixture.newTerminalId();
-        registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        String terminalId = terminalReadyToSignIn(KeyScheme.TDES_2KEY).terminalId();
         int signIns = 25;
 
         for (int i = 0; i < signIns; i++) {

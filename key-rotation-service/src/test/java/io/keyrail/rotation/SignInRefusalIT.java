@@ -38,18 +38,12 @@ class SignInRefusalIT extends ServiceTestSupport {
 
     @Test
     void suspendedTerminalGetsTerminalSuspendedAndSignsInAgainOnceReactivated() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
-        registry.publish(RegistryFixture.statusChanged(terminalId, merchantId, TerminalStatus.AWAITING_SIGN_IN,
-                TerminalStatus.SUSPENDED, "MAC_FAILURES"));
-        awaitStatus(terminalId, "SUSPENDED");
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        changeStatus(terminal, TerminalStatus.AWAITING_SIGN_IN, TerminalStatus.SUSPENDED, "MAC_FAILURES");
 
         HttpCalls.Reply suspended = signIn(terminalId, "003");
-        registry.publish(RegistryFixture.statusChanged(terminalId, merchantId, TerminalStatus.SUSPENDED,
-                TerminalStatus.AWAITING_SIGN_IN, "REINSTATED"));
-        awaitStatus(terminalId, "AWAITING_SIGN_IN");
+        changeStatus(terminal, TerminalStatus.SUSPENDED, TerminalStatus.AWAITING_SIGN_IN, "REINSTATED");
         HttpCalls.Reply reinstated = signIn(terminalId, "003");
 
         assertThat(suspended.status()).isEqualTo(409);
@@ -60,16 +54,12 @@ class SignInRefusalIT extends ServiceTestSupport {
 
     @Test
     void decommissioningRefusesSignInAndDestroysEveryWorkingKeyVersion() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
         signIn(terminalId, "003");
         signIn(terminalId, "004");
 
-        registry.publish(RegistryFixture.statusChanged(terminalId, merchantId, TerminalStatus.ACTIVE,
-                TerminalStatus.DECOMMISSIONED, "DECOMMISSIONED"));
-        awaitStatus(terminalId, "DECOMMISSIONED");
+        changeStatus(terminal, TerminalStatus.ACTIVE, TerminalStatus.DECOMMISSIONED, "DECOMMISSIONED");
         HttpCalls.Reply reply = signIn(terminalId, "003");
 
         assertThat(reply.status()).isEqualTo(409);
@@ -88,14 +78,10 @@ class SignInRefusalIT extends ServiceTestSupport {
 
     @Test
     void destroyedMasterKeyDestroysTheWorkingKeysAndLeavesTheTerminalWithoutMasterKey() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
-        signIn(terminalId, "001");
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        signInOnceAndDestroyTheMasterKey(terminal);
 
-        registry.publish(RegistryFixture.masterKeyDestroyed(terminalId, merchantId, 1));
-        await().atMost(EVENTUALLY).until(() -> destroyedEvents(terminalId).size() == 2);
         HttpCalls.Reply reply = signIn(terminalId, "001");
 
         assertThat(reply.status()).isEqualTo(409);
@@ -104,13 +90,10 @@ class SignInRefusalIT extends ServiceTestSupport {
 
     @Test
     void newMasterKeyAfterDestructionIssuesVersionsAfterTheDestroyedOnes() {
-        String terminalId = RegistryFixture.newTerminalId();
-        String merchantId = RegistryFixture.newMerchantId();
-        registry.registerWithMasterKey(terminalId, merchantId, KeyScheme.TDES_2KEY);
-        awaitSignInReady(terminalId);
-        signIn(terminalId, "001");
-        registry.publish(RegistryFixture.masterKeyDestroyed(terminalId, merchantId, 1));
-        await().atMost(EVENTUALLY).until(() -> destroyedEvents(terminalId).size() == 2);
+        ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
+        String terminalId = terminal.terminalId();
+        String merchantId = terminal.merchantId();
+        signInOnceAndDestroyTheMasterKey(terminal);
 
         TestMasterKeys.MasterKey second = TestMasterKeys.create(KeyScheme.TDES_2KEY);
         registry.publish(RegistryFixture.installed(terminalId, merchantId, 2, second));
@@ -126,9 +109,7 @@ class SignInRefusalIT extends ServiceTestSupport {
 
     @Test
     void singleLengthMasterKeyCannotCarryDoubleLengthKeys() {
-        String terminalId = RegistryFixture.newTerminalId();
-        registry.registerWithMasterKey(terminalId, RegistryFixture.newMerchantId(), KeyScheme.DES_SINGLE);
-        awaitSignInReady(terminalId);
+        String terminalId = terminalReadyToSignIn(KeyScheme.DES_SINGLE).terminalId();
 
         HttpCalls.Reply refused = signIn(terminalId, "003");
         HttpCalls.Reply single = signIn(terminalId, "001");
@@ -150,6 +131,17 @@ class SignInRefusalIT extends ServiceTestSupport {
         assertThat(missing.problemSlug()).isEqualTo("invalid-request");
         assertThat(terminal.status()).isEqualTo(400);
         assertThat(terminal.problemSlug()).isEqualTo("invalid-terminal-id");
+    }
+
+    /**
+     * One mode-001 sign-in (a TPK and a TAK, version 1), then the registry destroys the master key:
+     * returns once both working keys are published as destroyed.
+     */
+    private void signInOnceAndDestroyTheMasterKey(ReadyTerminal terminal) {
+        String terminalId = terminal.terminalId();
+        signIn(terminalId, "001");
+        registry.publish(RegistryFixture.masterKeyDestroyed(terminalId, terminal.merchantId(), 1));
+        await().atMost(EVENTUALLY).until(() -> destroyedEvents(terminalId).size() == 2);
     }
 
     private static List<EventCollector.Received> destroyedEvents(String terminalId) {

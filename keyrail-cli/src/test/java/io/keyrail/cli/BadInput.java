@@ -10,7 +10,7 @@ import java.util.Set;
  * values given to key, PIN, PAN, block, pad and fill options, any {@code --name=value} value and
  * any bare argument of eight or more hexadecimal digits.
  */
-record BadInput(String name, List<String> args, int status, String option, String message) {
+record BadInput(String name, List<String> args, int status, String option, String message) implements CliTables.Row {
 
     private static final Set<String> SECRET_OPTIONS = Set.of("--key", "--kbpk", "--from-key", "--to-key", "--pin",
             "--pan", "--block", "--pad", "--fill");

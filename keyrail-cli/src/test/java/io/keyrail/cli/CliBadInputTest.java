@@ -9,8 +9,8 @@ import io.keyrail.hsm.vectors.KnownAnswerVectors.Vector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Bad input to every crypto command, each with the exact line it gets: a non-zero exit, nothing on
@@ -288,50 +288,20 @@ class CliBadInputTest {
                         "--blok=041274EDCBA9876F"));
     }
 
-    @ParameterizedTest(name = "kcv: {0}")
-    @MethodSource("kcv")
-    void refusesBadKcvInput(BadInput input) {
-        assertRefused(input);
+    @TestFactory
+    Stream<DynamicContainer> refusesBadOrForbiddenInputWithOneLineThatNamesTheOptionAndNoValue() {
+        return CliTables.judgingEachRunBy(CliBadInputTest::assertRefused)
+                .table("kcv", kcv())
+                .table("pin-block encode", pinBlock())
+                .table("pin-block decode", pinBlockDecode())
+                .table("pin-translate", pinTranslate())
+                .table("mac", mac())
+                .table("tr31", tr31())
+                .table("command line", commandLine())
+                .tests();
     }
 
-    @ParameterizedTest(name = "pin-block encode: {0}")
-    @MethodSource("pinBlock")
-    void refusesBadPinBlockEncodeInput(BadInput input) {
-        assertRefused(input);
-    }
-
-    @ParameterizedTest(name = "pin-block decode: {0}")
-    @MethodSource("pinBlockDecode")
-    void refusesBadPinBlockDecodeInput(BadInput input) {
-        assertRefused(input);
-    }
-
-    @ParameterizedTest(name = "pin-translate: {0}")
-    @MethodSource("pinTranslate")
-    void refusesBadOrForbiddenPinTranslation(BadInput input) {
-        assertRefused(input);
-    }
-
-    @ParameterizedTest(name = "mac: {0}")
-    @MethodSource("mac")
-    void refusesBadMacInput(BadInput input) {
-        assertRefused(input);
-    }
-
-    @ParameterizedTest(name = "tr31: {0}")
-    @MethodSource("tr31")
-    void refusesBadKeyBlockInput(BadInput input) {
-        assertRefused(input);
-    }
-
-    @ParameterizedTest(name = "command line: {0}")
-    @MethodSource("commandLine")
-    void refusesArgumentsNoCommandTakesWithoutEchoingThem(BadInput input) {
-        assertRefused(input);
-    }
-
-    private static void assertRefused(BadInput input) {
-        CliRun run = CliRun.of(input.args());
+    private static void assertRefused(BadInput input, CliRun run) {
         assertThat(run.status()).as("exit status (stderr: %s)", run.err()).isEqualTo(input.status());
         assertThat(run.out()).as("stdout").isEmpty();
         assertThat(run.errLines()).as("stderr lines").hasSize(1);

@@ -6,11 +6,11 @@ import io.keyrail.cli.ContractCall.JsonFields;
 import io.keyrail.cli.ContractCall.OneLine;
 import io.keyrail.cli.ContractCall.Prefix;
 import io.keyrail.hsm.vectors.KnownAnswerVectors;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,68 +24,29 @@ class CliKnownAnswerTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    static List<ContractCall> kcv() {
-        return PublishedVectorCalls.kcv();
-    }
-
-    static List<ContractCall> pinBlock() {
-        return PublishedVectorCalls.pinBlock();
-    }
-
-    static List<ContractCall> pinTranslate() {
-        return PublishedVectorCalls.pinTranslate();
-    }
-
-    static List<ContractCall> mac() {
-        return PublishedVectorCalls.mac();
-    }
-
-    static List<ContractCall> tr31() {
-        return PublishedVectorCalls.tr31();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("kcv")
-    void printsThePublishedCheckValue(ContractCall call) {
-        assertAnswers(call);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pinBlock")
-    void encodesAndDecodesThePublishedPinBlock(ContractCall call) {
-        assertAnswers(call);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pinTranslate")
-    void translatesToThePublishedPinBlock(ContractCall call) {
-        assertAnswers(call);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("mac")
-    void printsThePublishedMac(ContractCall call) {
-        assertAnswers(call);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("tr31")
-    void wrapsAndUnwrapsThePublishedKeyBlock(ContractCall call) {
-        assertAnswers(call);
+    @TestFactory
+    Stream<DynamicContainer> answersEveryPublishedVectorWithThePublishedValue() {
+        return CliTables.judgingEachRunBy(CliKnownAnswerTest::assertAnswers)
+                .table("kcv", PublishedVectorCalls.kcv())
+                .table("pin-block", PublishedVectorCalls.pinBlock())
+                .table("pin-translate", PublishedVectorCalls.pinTranslate())
+                .table("mac", PublishedVectorCalls.mac())
+                .table("tr31", PublishedVectorCalls.tr31())
+                .tests();
     }
 
     @Test
     void leavesNoPublishedVectorOut() {
-        assertThat(kcv()).hasSize(KnownAnswerVectors.load("kcv").size());
-        assertThat(pinTranslate()).hasSize(KnownAnswerVectors.load("pin_translate").size());
-        assertThat(mac()).hasSize(KnownAnswerVectors.load("mac").size());
-        assertThat(tr31()).hasSize(2 * KnownAnswerVectors.load("tr31").size());
-        assertThat(pinBlock().stream().map(c -> c.id().substring(0, c.id().indexOf('#'))).distinct())
+        assertThat(PublishedVectorCalls.kcv()).hasSize(KnownAnswerVectors.load("kcv").size());
+        assertThat(PublishedVectorCalls.pinTranslate())
+                .hasSize(KnownAnswerVectors.load("pin_translate").size());
+        assertThat(PublishedVectorCalls.mac()).hasSize(KnownAnswerVectors.load("mac").size());
+        assertThat(PublishedVectorCalls.tr31()).hasSize(2 * KnownAnswerVectors.load("tr31").size());
+        assertThat(PublishedVectorCalls.pinBlock().stream().map(c -> c.id().substring(0, c.id().indexOf('#'))).distinct())
                 .hasSize(KnownAnswerVectors.load("pinblock").size());
     }
 
-    private static void assertAnswers(ContractCall call) {
-        CliRun run = CliRun.of(call.args());
+    private static void assertAnswers(ContractCall call, CliRun run) {
         assertThat(run.status()).as("exit status (stderr: %s)", run.err()).isZero();
         assertThat(run.err()).as("stderr").isEmpty();
         assertThat(run.outLines()).as("stdout lines").hasSize(1);

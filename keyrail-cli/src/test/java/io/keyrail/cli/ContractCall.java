@@ -8,7 +8,7 @@ import java.util.Map;
  * stdout line equal to a value, one line of a given length starting with a published prefix, or
  * one JSON object carrying published fields.
  */
-record ContractCall(String id, List<String> args, Answer answer) {
+record ContractCall(String id, List<String> args, Answer answer) implements CliTables.Row {
 
     ContractCall {
         args = List.copyOf(args);

@@ -2,19 +2,16 @@ package io.keyrail.events.key;
 
 import io.keyrail.events.EventFields;
 import io.keyrail.events.EventType;
-import io.keyrail.events.KeyrailEvent;
+import io.keyrail.events.TerminalScopedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A key version was destroyed. Public. */
 public record KeyDestroyed(UUID eventId, Instant occurredAt, String terminalId, String merchantId,
-                           WorkingKeyType keyType, int version, String reason) implements KeyrailEvent {
+                           WorkingKeyType keyType, int version, String reason) implements TerminalScopedEvent {
 
     public KeyDestroyed {
-        EventFields.required(eventId, "eventId");
-        EventFields.required(occurredAt, "occurredAt");
-        EventFields.terminalId(terminalId);
-        EventFields.merchantId(merchantId);
+        EventFields.terminalScoped(eventId, occurredAt, terminalId, merchantId);
         EventFields.required(keyType, "keyType");
         EventFields.version(version);
         EventFields.required(reason, "reason");
@@ -23,15 +20,5 @@ public record KeyDestroyed(UUID eventId, Instant occurredAt, String terminalId, 
     @Override
     public EventType type() {
         return EventType.KEY_DESTROYED;
-    }
-
-    @Override
-    public String recordKey() {
-        return terminalId;
-    }
-
-    @Override
-    public String subject() {
-        return "terminal/" + terminalId;
     }
 }

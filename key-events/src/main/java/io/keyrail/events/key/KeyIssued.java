@@ -2,7 +2,7 @@ package io.keyrail.events.key;
 
 import io.keyrail.events.EventFields;
 import io.keyrail.events.EventType;
-import io.keyrail.events.KeyrailEvent;
+import io.keyrail.events.TerminalScopedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,13 +13,10 @@ import java.util.UUID;
 public record KeyIssued(UUID eventId, Instant occurredAt, String terminalId, String merchantId, WorkingKeyType keyType,
                         int version, String algorithm, String checkValue, KeyState state, Instant issuedAt,
                         Integer previousVersion, Instant previousAcceptedUntil, IssueCause cause)
-        implements KeyrailEvent {
+        implements TerminalScopedEvent {
 
     public KeyIssued {
-        EventFields.required(eventId, "eventId");
-        EventFields.required(occurredAt, "occurredAt");
-        EventFields.terminalId(terminalId);
-        EventFields.merchantId(merchantId);
+        EventFields.terminalScoped(eventId, occurredAt, terminalId, merchantId);
         EventFields.required(keyType, "keyType");
         EventFields.version(version);
         EventFields.required(algorithm, "algorithm");
@@ -32,15 +29,5 @@ public record KeyIssued(UUID eventId, Instant occurredAt, String terminalId, Str
     @Override
     public EventType type() {
         return EventType.KEY_ISSUED;
-    }
-
-    @Override
-    public String recordKey() {
-        return terminalId;
-    }
-
-    @Override
-    public String subject() {
-        return "terminal/" + terminalId;
     }
 }

@@ -2,20 +2,17 @@ package io.keyrail.events.terminal;
 
 import io.keyrail.events.EventFields;
 import io.keyrail.events.EventType;
-import io.keyrail.events.KeyrailEvent;
+import io.keyrail.events.TerminalScopedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A terminal master key was installed: its version and check value, never the key. Public. */
 public record TerminalMasterKeyInstalled(UUID eventId, Instant occurredAt, String terminalId, String merchantId,
                                          int version, String keyScheme, String checkValue,
-                                         MasterKeyInstallation method) implements KeyrailEvent {
+                                         MasterKeyInstallation method) implements TerminalScopedEvent {
 
     public TerminalMasterKeyInstalled {
-        EventFields.required(eventId, "eventId");
-        EventFields.required(occurredAt, "occurredAt");
-        EventFields.terminalId(terminalId);
-        EventFields.merchantId(merchantId);
+        EventFields.terminalScoped(eventId, occurredAt, terminalId, merchantId);
         EventFields.version(version);
         EventFields.required(keyScheme, "keyScheme");
         EventFields.checkValue(checkValue);
@@ -25,15 +22,5 @@ public record TerminalMasterKeyInstalled(UUID eventId, Instant occurredAt, Strin
     @Override
     public EventType type() {
         return EventType.TERMINAL_MASTER_KEY_INSTALLED;
-    }
-
-    @Override
-    public String recordKey() {
-        return terminalId;
-    }
-
-    @Override
-    public String subject() {
-        return "terminal/" + terminalId;
     }
 }

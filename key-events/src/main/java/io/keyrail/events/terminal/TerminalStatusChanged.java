@@ -2,20 +2,17 @@ package io.keyrail.events.terminal;
 
 import io.keyrail.events.EventFields;
 import io.keyrail.events.EventType;
-import io.keyrail.events.KeyrailEvent;
+import io.keyrail.events.TerminalScopedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A terminal moved from one status to another, and why. Public. */
 public record TerminalStatusChanged(UUID eventId, Instant occurredAt, String terminalId, String merchantId,
                                     TerminalStatus previousStatus, TerminalStatus status, String reason)
-        implements KeyrailEvent {
+        implements TerminalScopedEvent {
 
     public TerminalStatusChanged {
-        EventFields.required(eventId, "eventId");
-        EventFields.required(occurredAt, "occurredAt");
-        EventFields.terminalId(terminalId);
-        EventFields.merchantId(merchantId);
+        EventFields.terminalScoped(eventId, occurredAt, terminalId, merchantId);
         EventFields.required(previousStatus, "previousStatus");
         EventFields.required(status, "status");
         EventFields.required(reason, "reason");
@@ -24,15 +21,5 @@ public record TerminalStatusChanged(UUID eventId, Instant occurredAt, String ter
     @Override
     public EventType type() {
         return EventType.TERMINAL_STATUS_CHANGED;
-    }
-
-    @Override
-    public String recordKey() {
-        return terminalId;
-    }
-
-    @Override
-    public String subject() {
-        return "terminal/" + terminalId;
     }
 }

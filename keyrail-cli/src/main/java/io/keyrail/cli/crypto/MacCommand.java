@@ -50,26 +50,11 @@ final class MacCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MacPadding p;
-        try {
-            p = MacPadding.ofNumber(padding);
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.about("--padding", e);
-        }
+        MacPadding p = OptionValues.decode("--padding", () -> MacPadding.ofNumber(padding));
         byte[] k = OptionValues.hex(key, "--key");
         byte[] d = data.isEmpty() ? new byte[0] : OptionValues.hex(data, "--data");
-        MacCalculator calculator;
-        try {
-            calculator = MacCalculator.of(algorithm, k);
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.about("--key", e);
-        }
-        byte[] mac;
-        try {
-            mac = calculator.compute(d, p);
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.about("--data", e);
-        }
+        MacCalculator calculator = OptionValues.decode("--key", () -> MacCalculator.of(algorithm, k));
+        byte[] mac = OptionValues.decode("--data", () -> calculator.compute(d, p));
         int len = length == null ? mac.length : length;
         if (len < 1 || len > mac.length) {
             throw new IllegalArgumentException("--length must be 1 to " + mac.length + " bytes, not " + len);

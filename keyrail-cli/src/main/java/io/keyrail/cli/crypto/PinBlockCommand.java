@@ -86,14 +86,11 @@ final class PinBlockCommand implements Runnable {
             if (k != null || f != PinBlockFormat.ISO_4) {
                 requirePan(f, pan, "--pan");
             }
-            byte[] clear;
-            byte[] panField;
-            try {
-                clear = Iso9564PinBlock.encodeClear(f, pin, pan, fill);
-                panField = f == PinBlockFormat.ISO_4 && pan != null ? Iso9564PinBlock.panField4(pan) : null;
-            } catch (IllegalArgumentException e) {
-                throw OptionValues.aboutPinInputs(e, "--pin");
-            }
+            byte[] clear = OptionValues.decode(OptionValues.pinInputOr("--pin"),
+                    () -> Iso9564PinBlock.encodeClear(f, pin, pan, fill));
+            byte[] panField = f == PinBlockFormat.ISO_4 && pan != null
+                    ? OptionValues.decode(OptionValues.pinInputOr("--pin"), () -> Iso9564PinBlock.panField4(pan))
+                    : null;
             Map<String, String> fields = new LinkedHashMap<>();
             if (f == PinBlockFormat.ISO_4) {
                 fields.put("pinField", Hex.encode(clear));
@@ -154,14 +151,9 @@ final class PinBlockCommand implements Runnable {
                         + " bytes, not " + b.length);
             }
             requirePan(f, pan, "--pan");
-            PinDecoding decoding;
-            try {
-                decoding = key == null
-                        ? Iso9564PinBlock.decodeClear(f, b, pan)
-                        : Iso9564PinBlock.decipher(f, pinKey(f, key, "--key"), b, pan);
-            } catch (IllegalArgumentException e) {
-                throw OptionValues.aboutPinInputs(e, "--block");
-            }
+            PinDecoding decoding = OptionValues.decode(OptionValues.pinInputOr("--block"), () -> key == null
+                    ? Iso9564PinBlock.decodeClear(f, b, pan)
+                    : Iso9564PinBlock.decipher(f, pinKey(f, key, "--key"), b, pan));
             return switch (decoding) {
                 case PinDecoding.Decoded d -> {
                     Output.line(spec, d.pin());

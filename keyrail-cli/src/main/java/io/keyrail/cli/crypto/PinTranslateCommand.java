@@ -61,12 +61,8 @@ final class PinTranslateCommand implements Callable<Integer> {
         if (fill != null) {
             OptionValues.hex(fill.length() % 2 == 0 ? fill : fill + "0", "--fill");
         }
-        PinTranslationOutcome outcome;
-        try {
-            outcome = PinTranslator.translate(source, from, b, destination, to, pan, fill);
-        } catch (IllegalArgumentException e) {
-            throw OptionValues.aboutPinInputs(e, "--block");
-        }
+        PinTranslationOutcome outcome = OptionValues.decode(OptionValues.pinInputOr("--block"),
+                () -> PinTranslator.translate(source, from, b, destination, to, pan, fill));
         return switch (outcome) {
             case PinTranslationOutcome.Translated t -> {
                 Output.line(spec, Hex.encode(t.block()));

@@ -54,17 +54,8 @@ final class Tr31Command implements Runnable {
             byte[] protection = OptionValues.hex(kbpk, "--kbpk");
             byte[] k = OptionValues.hex(key, "--key");
             byte[] p = pad == null ? null : OptionValues.hex(pad, "--pad");
-            Tr31Header h;
-            try {
-                h = Tr31Header.parse(header);
-            } catch (IllegalArgumentException e) {
-                throw OptionValues.about("--header", e);
-            }
-            try {
-                Output.line(spec, Tr31KeyBlocks.wrap(protection, h, k, p));
-            } catch (IllegalArgumentException e) {
-                throw OptionValues.about(optionOf(e.getMessage()), e);
-            }
+            Tr31Header h = OptionValues.decode("--header", () -> Tr31Header.parse(header));
+            Output.line(spec, OptionValues.decode(Wrap::optionOf, () -> Tr31KeyBlocks.wrap(protection, h, k, p)));
             return 0;
         }
 
@@ -97,12 +88,7 @@ final class Tr31Command implements Runnable {
         @Override
         public Integer call() {
             byte[] protection = OptionValues.hex(kbpk, "--kbpk");
-            Tr31Unwrapping result;
-            try {
-                result = Tr31KeyBlocks.unwrap(protection, block);
-            } catch (IllegalArgumentException e) {
-                throw OptionValues.about("--kbpk", e);
-            }
+            Tr31Unwrapping result = OptionValues.decode("--kbpk", () -> Tr31KeyBlocks.unwrap(protection, block));
             return switch (result) {
                 case Tr31Unwrapping.MacMismatch m ->
                         throw new CommandFailure("--block: the key block's MAC does not verify under --kbpk");
