@@ -68,7 +68,7 @@ public final class SignInLoad {
                 .issue("load-posp", List.of("POSP"), Duration.ofHours(2));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        SignInCall call = new SignInCall(http, base, token, mode);
+        SignInCall call = new SignInCall(http, new LoopbackHttp(base), base, token, mode);
 
         if (o.containsKey("seed")) {
             TerminalSeeding.publish(env.get("KAFKA"), env.get("LMKS"), ids);
@@ -194,23 +194,10 @@ public final class SignInLoad {
     }
 
     /** One sign-in over HTTP; the status, or -1 for a transport error. */
-    record SignInCall(HttpClient http, URI base, String token, String mode) {
+    record SignInCall(HttpClient http, LoopbackHttp calls, URI base, String token, String mode) {
 
         int signIn(String terminalId) {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/terminals/" + terminalId + "/sign-in"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode + "\"}"))
-                    .build();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
+            return calls.post("/v1/terminals/" + terminalId + "/sign-in", token, "{\"mode\":\"" + mode + "\"}");
         }
 
         String outboxBacklog() {
