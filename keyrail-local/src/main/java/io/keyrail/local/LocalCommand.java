@@ -57,7 +57,7 @@ final class LocalCommand implements Callable<Integer> {
         logTo(state.logs());
         PrintStream out = System.out;
         LocalRun run = new LocalRun(new LocalRun.Options(repository(), state, services, noServices, kafkaPort,
-                postgresPort, readyTimeout, LocalService.ALL), out);
+                postgresPort, readyTimeout, LocalService.ALL, ServiceProcess.javaOptionsFromEnvironment()), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             out.println("stopping Keyrail...");

@@ -16,13 +16,18 @@ import java.util.stream.Collectors;
  */
 final class LocalRun implements AutoCloseable {
 
-    /** What to start; {@code services} null means every service whose jar exists. */
+    /**
+     * What to start; {@code services} null means every service whose jar exists. {@code serviceJavaOptions}
+     * go to every service's JVM ({@code KEYRAIL_SERVICE_JAVA_OPTS} for {@code keyrail local}).
+     */
     record Options(Path repository, StateDirectory state, List<String> services, boolean noServices,
-                   int kafkaPort, int postgresPort, Duration readyTimeout, List<LocalService> catalog) {
+                   int kafkaPort, int postgresPort, Duration readyTimeout, List<LocalService> catalog,
+                   List<String> serviceJavaOptions) {
 
         Options {
             services = services == null ? null : List.copyOf(services);
             catalog = List.copyOf(catalog);
+            serviceJavaOptions = serviceJavaOptions == null ? List.of() : List.copyOf(serviceJavaOptions);
         }
     }
 
@@ -117,8 +122,8 @@ final class LocalRun implements AutoCloseable {
         for (LocalService s : selected) {
             checkNotClosing();
             Path log = options.state().log(s.name());
-            services.add(ServiceProcess.start(s, s.jar(options.repository()), environment(s), log,
-                    options.state().root()));
+            services.add(ServiceProcess.start(s, s.jar(options.repository()), options.serviceJavaOptions(),
+                    environment(s), log, options.state().root()));
             out.println("starting " + s.name() + " (log " + log + ")");
         }
         LeftoverProcesses.record(options.state().pids(), services);

@@ -48,9 +48,16 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** Starts {@code jar} with the extra JVM options of {@value #JAVA_OPTS_VARIABLE}. */
     static ServiceProcess start(LocalService service, Path jar, Map<String, String> environment, Path log,
                                 Path workingDirectory) {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(jar))
+        return start(service, jar, javaOptionsFromEnvironment(), environment, log, workingDirectory);
+    }
+
+    /** Starts {@code jar} with {@code javaOptions} after -Xmx512m, its output appended to {@code log}. */
+    static ServiceProcess start(LocalService service, Path jar, List<String> javaOptions,
+                                Map<String, String> environment, Path log, Path workingDirectory) {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(jar, javaOptions))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -63,15 +70,18 @@ final class ServiceProcess {
         }
     }
 
-    /** {@code java} of the JDK running this command, -Xmx512m, the extra options, {@code -jar jar}. */
-    static List<String> javaCommand(Path jar) {
+    /** The options in {@value #JAVA_OPTS_VARIABLE}, split at white space; none when it is unset. */
+    static List<String> javaOptionsFromEnvironment() {
+        String extra = System.getenv(JAVA_OPTS_VARIABLE);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
+    /** {@code java} of the JDK running this command, -Xmx512m, {@code javaOptions}, {@code -jar jar}. */
+    static List<String> javaCommand(Path jar, List<String> javaOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        String extra = System.getenv(JAVA_OPTS_VARIABLE);
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;

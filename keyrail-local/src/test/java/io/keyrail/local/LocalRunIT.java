@@ -77,7 +77,7 @@ class LocalRunIT {
 
     private LocalRun newRun() {
         return new LocalRun(new LocalRun.Options(repository, state, null, false, 0, 0, Duration.ofSeconds(60),
-                catalog), new PrintStream(printed, true, StandardCharsets.UTF_8));
+                catalog, List.of()), new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     @AfterAll
