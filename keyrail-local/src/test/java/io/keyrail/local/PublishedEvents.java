@@ -25,7 +25,8 @@ final class PublishedEvents {
 
     /**
      * {@code r} is a known event type on its own topic, its payload valid against the type's JSON Schema,
-     * keyed by its record key, with the {@code ce_*} headers that its payload and publisher imply.
+     * keyed by its record key, with exactly the {@code ce_*} headers that its payload and publisher imply
+     * (no framework headers such as Spring's {@code __TypeId__}).
      */
     static void assertValid(Received r) {
         String where = r.topic() + "/" + r.partition() + "@" + r.offset() + " " + r.ceType();
@@ -39,8 +40,8 @@ final class PublishedEvents {
             assertThat(source).as("publisher of %s", where).isEqualTo(m.keyType() == WorkingKeyType.TMK
                     ? EventType.Source.TERMINAL_REGISTRY : EventType.Source.KEY_ROTATION);
         }
-        assertThat(r.headers()).as("CloudEvents headers of %s", where)
-                .containsAllEntriesOf(CloudEventHeaders.of(event, source));
+        assertThat(r.headers()).as("CloudEvents headers of %s, and no others", where)
+                .containsExactlyInAnyOrderEntriesOf(CloudEventHeaders.of(event, source));
     }
 
     static KeyrailEvent read(Received r) {
