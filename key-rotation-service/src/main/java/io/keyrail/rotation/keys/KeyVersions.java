@@ -21,16 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
  * superseded, until its overlap window ends (messages in flight under it still verify). A newer
  * sign-in retires it at once: by then the terminal has used the version after it. Destroyed
  * versions lose their key block. Sign-in uses one statement to supersede and one to insert,
- * whatever the number of keys and terminals, both through the index of live versions.
+ * whatever the number of keys and terminals, both through the primary key (the live versions are the
+ * two highest of their type).
  */
 @Repository
 public class KeyVersions {
 
+    /** The live versions are the two highest of their type: found through the primary key (see V5 migration). */
     private static final String SUPERSEDE = "UPDATE key_version k SET "
             + "state = CASE WHEN k.state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
             + "accepted_until = CASE WHEN k.state = 'ACTIVE' THEN ? ELSE LEAST(k.accepted_until, ?) END "
-            + "FROM unnest(?::text[], ?::text[]) AS v (terminal_id, key_type) "
-            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type AND k.state IN ('ACTIVE', 'ACCEPTED') "
+            + "FROM (SELECT v.terminal_id, v.key_type, (SELECT max(m.version) FROM key_version m "
+            + "WHERE m.terminal_id = v.terminal_id AND m.key_type = v.key_type) AS latest "
+            + "FROM unnest(?::text[], ?::text[]) AS v (terminal_id, key_type)) AS v "
+            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type AND k.version >= v.latest - 1 "
+            + "AND k.state IN ('ACTIVE', 'ACCEPTED') "
             + "RETURNING k.terminal_id, k.key_type, k.version, k.state";
     private static final String INSERT = "INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, "
             + "check_value, algorithm, state, issued_at, cause) "

@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Learns of sign-ins from key rotation's public key events: a {@link KeyIssued} with cause
  * {@link IssueCause#SIGN_IN} makes a terminal awaiting its sign-in ACTIVE (the registry owns terminal
  * status). Idempotent: the event id is recorded in the same transaction as the status change, so a
- * redelivered event has no second effect. A record that is not a valid Keyrail event goes to
+ * redelivered event has no second effect. Every later sign-in's events find the terminal ACTIVE
+ * with one read and change nothing, so they are neither written nor recorded (the table of
+ * processed events grows with status changes, not with sign-ins). A record that is not a valid Keyrail event goes to
  * {@code keyrail.keys.v1.DLT} (the support module's error handler) and consumption goes on.
  */
 @Component
@@ -48,6 +50,9 @@ class SignInListener {
         KeyrailEvent event = InboundEvents.read(record);
         if (!(event instanceof KeyIssued issued) || issued.cause() != IssueCause.SIGN_IN) {
             return;
+        }
+        if (!terminals.awaitsSignIn(issued.terminalId())) {
+            return; // already ACTIVE (a later sign-in), or not in a state a sign-in changes: no effect to record
         }
         if (!processed.firstDelivery(issued.eventId(), CONSUMER)) {
             LOG.debug("event {} was processed before", issued.eventId());

@@ -62,6 +62,13 @@ public class TerminalRepository {
                 terminalId).stream().findFirst();
     }
 
+    /** The terminal's status, without a lock. */
+    public Optional<TerminalStatus> status(String terminalId) {
+        return jdbc.query("select status from terminal where terminal_id = ?",
+                rs -> rs.next() ? Optional.of(TerminalStatus.valueOf(rs.getString(1))) : Optional.<TerminalStatus>empty(),
+                terminalId);
+    }
+
     /** The terminal, its row locked until the transaction ends (status changes are serialized). */
     public Optional<Terminal> lock(String terminalId) {
         return jdbc.query("select " + COLUMNS + " from terminal where terminal_id = ? for update",

@@ -200,6 +200,16 @@ public class Terminals {
                 : changeStatus(t, TerminalStatus.AWAITING_SIGN_IN, "MASTER_KEY_INSTALLED");
     }
 
+    /**
+     * Whether the terminal awaits its sign-in, read without a lock: the sign-in listener's cheap
+     * first look, so the key events of terminals already ACTIVE (every later sign-in) cost one read
+     * and no write or commit flush.
+     */
+    @Transactional(readOnly = true)
+    public boolean awaitsSignIn(String terminalId) {
+        return repository.status(terminalId).filter(s -> s == TerminalStatus.AWAITING_SIGN_IN).isPresent();
+    }
+
     /** A sign-in was issued: a terminal awaiting it becomes ACTIVE; true when its status changed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean signedIn(String terminalId) {
