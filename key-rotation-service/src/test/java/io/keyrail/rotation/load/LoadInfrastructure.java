@@ -20,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * settings a service and {@link SignInLoad} need to {@code <dir>/load.env}, with a fresh LMK and
  * token issuer, and stops by itself after {@code --minutes} (default 30).
  *
- * <p>Not a test; run it from the test classpath (see docs/key-rotation-load.md).
+ * <p>Not a test; {@code key-rotation-service/load/sign-in-load.sh} runs it (see docs/performance.md).
  */
 public final class LoadInfrastructure {
 
