@@ -109,15 +109,20 @@ class SignIn {
         KeyBlock tmk = terminal.masterKey().orElseThrow();
         List<CupSignInMode.Slot> slots = attempt.mode().slots();
         List<IssuedKeyResult.Issued> issued = new ArrayList<>(slots.size());
+        List<NewKeyVersion> keys = new ArrayList<>(slots.size());
         for (CupSignInMode.Slot slot : slots) {
             switch (issuance.issue(slot.keyType(), slot.scheme(), tmk)) {
-                case IssuedKeyResult.Issued i -> issued.add(i);
+                case IssuedKeyResult.Issued i -> {
+                    issued.add(i);
+                    keys.add(new NewKeyVersion(slot.eventKeyType(), i.key().keyBlock(), i.checkValue().hex(),
+                            slot.scheme().name()));
+                }
                 case IssuedKeyResult.KekRefused r -> {
                     return Optional.of(new SignInOutcome.MasterKeyRefused(r.reason()));
                 }
             }
         }
-        issuing.add(new Issuing(attempt, terminal, issued, index));
+        issuing.add(new Issuing(attempt, terminal, issued, keys, index));
         return Optional.empty();
     }
 
@@ -174,18 +179,11 @@ class SignIn {
                 Field62.assemble(mode, cryptograms, checkValues), sent, now));
     }
 
-    /** A terminal whose keys the HSM issued, at {@code index} in the batch. */
-    private record Issuing(Attempt attempt, SignInSubject terminal, List<IssuedKeyResult.Issued> issued, int index) {
-
-        List<NewKeyVersion> keys() {
-            List<CupSignInMode.Slot> slots = attempt.mode().slots();
-            List<NewKeyVersion> keys = new ArrayList<>(slots.size());
-            for (int i = 0; i < slots.size(); i++) {
-                IssuedKeyResult.Issued key = issued.get(i);
-                keys.add(new NewKeyVersion(slots.get(i).eventKeyType(), key.key().keyBlock(),
-                        key.checkValue().hex(), slots.get(i).scheme().name()));
-            }
-            return keys;
-        }
+    /**
+     * A terminal whose keys the HSM issued, at {@code index} in the batch: what the HSM returned
+     * (cryptograms under the TMK) and the versions to store, one per slot of the mode, in order.
+     */
+    private record Issuing(Attempt attempt, SignInSubject terminal, List<IssuedKeyResult.Issued> issued,
+                           List<NewKeyVersion> keys, int index) {
     }
 }
