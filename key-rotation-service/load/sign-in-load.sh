@@ -4,11 +4,12 @@
 # prints its figures. Everything listens on loopback and stops by itself at the end (or after
 # --minutes of the infrastructure's lifetime, default 20). Not part of ./mvnw verify.
 #
-#   ./mvnw -q -pl key-rotation-service -am package -DskipTests    # once: jars and test classes
 #   key-rotation-service/load/sign-in-load.sh --terminals 2000 --mode 003 --concurrency 32 --warmup 30 --duration 60
 #
 # Driver options (see SignInLoad): --concurrency N (closed loop) or --rate R (open loop), --mode,
-# --terminals, --warmup, --duration. Logs go to key-rotation-service/target/load/*.log.
+# --terminals, --warmup, --duration; --sign-in-url http://127.0.0.1:8082 drives the Spring MVC endpoint
+# instead of the POSP listener. REGISTRY_JAVA_OPTS and ROTATION_JAVA_OPTS add JVM options (-Dname=value
+# settings) to the services. Logs go to key-rotation-service/target/load/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(cd .. && pwd)
@@ -17,14 +18,11 @@ java="$JAVA_HOME/bin/java"
 dir=target/load
 rm -rf "$dir" && mkdir -p "$dir"
 
-if [ ! -f target/key-rotation-service.jar ] || [ ! -f ../terminal-registry-service/target/terminal-registry-service.jar ] \
-   || [ ! -d target/test-classes ]; then
-  echo "build first: ./mvnw -q -pl key-rotation-service -am package -DskipTests" >&2
-  exit 1
-fi
-(cd "$root" && ./mvnw -B -q -o -pl key-rotation-service dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/key-rotation-service/$dir/classpath.txt" >/dev/null)
-cp="target/test-classes:target/classes:$(cat "$dir/classpath.txt")"
+# Builds (offline when the repository has everything) the service jars and the driver's classes, and
+# writes each module's test classpath beside its classes.
+(cd "$root" && ./mvnw -B -q -pl key-rotation-service,terminal-registry-service -am package -DskipTests \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null)
+cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -38,10 +36,10 @@ set -a; . "$dir/load.env"; set +a
 
 export KEYRAIL_KAFKA_BOOTSTRAP="$KAFKA" KEYRAIL_HSM_LMKS="$LMKS" KEYRAIL_SECURITY_LOCALISSUERPUBLICKEY="$ISSUER_PUBLIC_KEY"
 KEYRAIL_REGISTRY_DB_URL="$REGISTRY_DB" KEYRAIL_REGISTRY_DB_USER="$DB_USER" KEYRAIL_REGISTRY_DB_PASSWORD="$DB_PASSWORD" \
-  "$java" -Xmx1g -jar ../terminal-registry-service/target/terminal-registry-service.jar > "$dir/registry.log" 2>&1 &
+  "$java" -Xmx1g ${REGISTRY_JAVA_OPTS:-} -jar ../terminal-registry-service/target/terminal-registry-service.jar > "$dir/registry.log" 2>&1 &
 pids+=($!)
 KEYRAIL_ROTATION_DB_URL="$ROTATION_DB" KEYRAIL_ROTATION_DB_USER="$DB_USER" KEYRAIL_ROTATION_DB_PASSWORD="$DB_PASSWORD" \
-  "$java" -Xmx1g -jar target/key-rotation-service.jar > "$dir/rotation.log" 2>&1 &
+  "$java" -Xmx1g ${ROTATION_JAVA_OPTS:-} -jar target/key-rotation-service.jar > "$dir/rotation.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 120); do
   if curl -sf localhost:8081/actuator/health/readiness >/dev/null && curl -sf localhost:8082/actuator/health/readiness >/dev/null; then

@@ -20,7 +20,7 @@ class AccessAndOperationsIT extends ServiceTestSupport {
 
     @Test
     void signInWithAForgedTokenIsUnauthorized() {
-        String token = posp();
+        String token = pospToken();
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
 
         HttpCalls.Reply reply = http().post("/v1/terminals/" + RegistryFixture.newTerminalId() + "/sign-in", forged,
@@ -45,7 +45,7 @@ class AccessAndOperationsIT extends ServiceTestSupport {
         String path = "/v1/terminals/" + RegistryFixture.newTerminalId() + "/key-versions";
 
         assertThat(http().get(path, null).status()).isEqualTo(401);
-        assertThat(http().get(path, posp()).status()).isEqualTo(403);
+        assertThat(http().get(path, pospToken()).status()).isEqualTo(403);
         assertThat(http().get(path, ServiceTestProperties.token("custodian", "CUSTODIAN")).status()).isEqualTo(403);
         assertThat(http().get(path, ServiceTestProperties.token("auditor", "AUDITOR")).status()).isEqualTo(200);
         assertThat(http().get(path, ServiceTestProperties.token("operator", "OPERATOR")).status()).isEqualTo(200);

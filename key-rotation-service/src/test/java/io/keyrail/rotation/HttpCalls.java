@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,8 +23,13 @@ public final class HttpCalls {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** A response: status, content type and the body as JSON (null when there is none or it is not JSON). */
-    public record Reply(int status, String contentType, String text) {
+    /** A response: status, content type, the body (as JSON: null when there is none) and the headers. */
+    public record Reply(int status, String contentType, String text, HttpHeaders headers) {
+
+        /** The first value of the header {@code name}, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return text == null || text.isBlank() ? null : JSON.readTree(text);
@@ -43,6 +49,16 @@ public final class HttpCalls {
         return send(token == null ? b : b.header("Authorization", "Bearer " + token));
     }
 
+    /** Any method, content type and body (null: none), for the requests a well-behaved client would not send. */
+    public Reply send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(token == null ? b : b.header("Authorization", "Bearer " + token));
+    }
+
     public Reply get(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         return send(token == null ? b : b.header("Authorization", "Bearer " + token));
@@ -52,7 +68,8 @@ public final class HttpCalls {
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(),
+                    r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

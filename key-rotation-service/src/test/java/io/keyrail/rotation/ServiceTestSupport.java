@@ -6,6 +6,7 @@ import io.keyrail.events.Topics;
 import io.keyrail.events.terminal.TerminalStatus;
 import io.keyrail.events.terminal.TerminalStatusChanged;
 import io.keyrail.hsm.api.key.KeyScheme;
+import io.keyrail.rotation.signin.PospListener;
 import io.keyrail.testing.EventCollector;
 import io.keyrail.testing.ServiceTestProperties;
 import io.keyrail.testing.TestInfrastructure;
@@ -25,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * cache shares it), against the real Kafka broker and PostgreSQL of {@link TestInfrastructure}.
  */
 @SpringBootTest(classes = KeyRotationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + KeyRotationApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + KeyRotationApplication.CONFIG_NAME,
+                "keyrail.rotation.posp-listener.port=0"})
 abstract class ServiceTestSupport {
 
     static final String DATABASE = "key_rotation";
@@ -39,6 +41,9 @@ abstract class ServiceTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PospListener pospListener;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -63,7 +68,12 @@ abstract class ServiceTestSupport {
         return new HttpCalls(port);
     }
 
-    static String posp() {
+    /** Calls to the POSP sign-in listener's own port. */
+    HttpCalls posp() {
+        return new HttpCalls(pospListener.port());
+    }
+
+    static String pospToken() {
         return ServiceTestProperties.token("posp-1", "POSP");
     }
 
@@ -107,6 +117,11 @@ abstract class ServiceTestSupport {
     }
 
     HttpCalls.Reply signIn(String terminalId, String mode) {
-        return http().post("/v1/terminals/" + terminalId + "/sign-in", posp(), "{\"mode\":\"" + mode + "\"}");
+        return signIn(http(), terminalId, mode);
+    }
+
+    /** A sign-in through {@code door}: the service's port ({@link #http()}) or the POSP listener ({@link #posp()}). */
+    static HttpCalls.Reply signIn(HttpCalls door, String terminalId, String mode) {
+        return door.post("/v1/terminals/" + terminalId + "/sign-in", pospToken(), "{\"mode\":\"" + mode + "\"}");
     }
 }

@@ -20,14 +20,17 @@ import tools.jackson.databind.JsonNode;
 
 class SignInIT extends ServiceTestSupport {
 
-    @ParameterizedTest(name = "mode {0}: field 62 of {1} bytes")
-    @CsvSource({"001, 24, TPK:8 TAK:8", "003, 40, TPK:16 TAK:8", "004, 60, TPK:16 TAK:8 TDK:16"})
-    void signInReturnsField62ThatTheTerminalOpensWithItsMasterKey(String mode, int fieldLength, String layout) {
+    @ParameterizedTest(name = "mode {0} through the {3}: field 62 of {1} bytes")
+    @CsvSource({"001, 24, TPK:8 TAK:8, service port", "003, 40, TPK:16 TAK:8, service port",
+            "004, 60, TPK:16 TAK:8 TDK:16, service port", "001, 24, TPK:8 TAK:8, POSP listener",
+            "003, 40, TPK:16 TAK:8, POSP listener", "004, 60, TPK:16 TAK:8 TDK:16, POSP listener"})
+    void signInReturnsField62ThatTheTerminalOpensWithItsMasterKey(String mode, int fieldLength, String layout,
+                                                                 String door) {
         ReadyTerminal terminal = terminalReadyToSignIn(KeyScheme.TDES_2KEY);
         String terminalId = terminal.terminalId();
         TestMasterKeys.MasterKey tmk = terminal.masterKey();
 
-        HttpCalls.Reply reply = signIn(terminalId, mode);
+        HttpCalls.Reply reply = signIn(door.equals("POSP listener") ? posp() : http(), terminalId, mode);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         JsonNode body = reply.json();

@@ -122,7 +122,7 @@ class SignInRefusalIT extends ServiceTestSupport {
     @Test
     void unsupportedModeOrMalformedTerminalIdIsInvalidInput() {
         HttpCalls.Reply mode = signIn(RegistryFixture.newTerminalId(), "002");
-        HttpCalls.Reply missing = http().post("/v1/terminals/" + RegistryFixture.newTerminalId() + "/sign-in", posp(), "{}");
+        HttpCalls.Reply missing = http().post("/v1/terminals/" + RegistryFixture.newTerminalId() + "/sign-in", pospToken(), "{}");
         HttpCalls.Reply terminal = signIn("1234", "001");
 
         assertThat(mode.status()).isEqualTo(400);

@@ -118,6 +118,10 @@ final class LocalRun implements AutoCloseable {
             if (!Ports.isFree(s.port())) {
                 throw new CommandFailure("port " + s.port() + " for " + s.name() + " is in use by another program");
             }
+            if (s.pospPort() > 0 && !Ports.isFree(s.pospPort())) {
+                throw new CommandFailure("port " + s.pospPort() + " for the POSP listener of " + s.name()
+                        + " is in use by another program");
+            }
         }
         for (LocalService s : selected) {
             checkNotClosing();
@@ -137,7 +141,8 @@ final class LocalRun implements AutoCloseable {
             }
             switch (readiness) {
                 case ServiceProcess.Readiness.Ready ready -> out.println("ready: " + p.service().name() + " "
-                        + p.service().url() + " (Swagger UI /swagger-ui.html)");
+                        + p.service().url() + " (Swagger UI /swagger-ui.html)" + (p.service().pospPort() > 0
+                                ? "; POSP sign-in listener " + p.service().pospUrl() : ""));
                 case ServiceProcess.Readiness.Exited exited -> throw new CommandFailure(p.service().name()
                         + " exited with code " + exited.exitCode() + " while starting; the end of " + p.log()
                         + ":" + System.lineSeparator() + p.logTail(30));

@@ -6,14 +6,20 @@ import java.util.Optional;
 
 /**
  * A Keyrail service the embedded run knows how to start: its name (also its Spring config name and
- * log file), its Maven module, its HTTP port and its own database.
+ * log file), its Maven module, its HTTP port, its own database, and the port of its POSP sign-in
+ * listener (key rotation only; 0: none, or turned off).
  */
-record LocalService(String name, String module, int port, String database) {
+record LocalService(String name, String module, int port, String database, int pospPort) {
+
+    /** A service without a POSP listener (or with it turned off). */
+    LocalService(String name, String module, int port, String database) {
+        this(name, module, port, database, 0);
+    }
 
     /** Every service, in start order; a checkout may not have them all yet. */
     static final List<LocalService> ALL = List.of(
             new LocalService("terminal-registry", "terminal-registry-service", 8081, "terminal_registry"),
-            new LocalService("key-rotation", "key-rotation-service", 8082, "key_rotation"),
+            new LocalService("key-rotation", "key-rotation-service", 8082, "key_rotation", 8092),
             new LocalService("mac-verify", "mac-verify-service", 8083, "mac_verify"),
             new LocalService("pin-translate", "pin-translate-service", 8084, "pin_translate"));
 
@@ -28,5 +34,13 @@ record LocalService(String name, String module, int port, String database) {
 
     String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The POSP sign-in listener's URL (key rotation). */
+    String pospUrl() {
+        if (pospPort == 0) {
+            throw new IllegalStateException(name + " runs no POSP listener");
+        }
+        return "http://localhost:" + pospPort;
     }
 }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a service needs from the embedded run, as environment variables in Spring Boot's relaxed
- * form (dots become underscores, dashes are dropped): its port, its database, the broker, the LMK
- * keystore and the token issuer's public key.
+ * form (dots become underscores, dashes are dropped): its port (and key rotation's POSP listener
+ * port, or that listener off), its database, the broker, the LMK keystore and the token issuer's
+ * public key.
  */
 final class ServiceEnvironment {
 
@@ -25,6 +26,11 @@ final class ServiceEnvironment {
                                   String jdbcUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(service.port()));
+        if (service.pospPort() > 0) {
+            env.put("KEYRAIL_ROTATION_POSPLISTENER_PORT", Integer.toString(service.pospPort()));
+        } else {
+            env.put("KEYRAIL_ROTATION_POSPLISTENER_ENABLED", "false");
+        }
         env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         env.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", LocalPostgres.PASSWORD);

@@ -49,7 +49,7 @@ final class ShippedJarsRun implements AutoCloseable {
     private final LocalService registry = new LocalService("terminal-registry", "terminal-registry-service",
             Ports.free(), "terminal_registry");
     private final LocalService rotation = new LocalService("key-rotation", "key-rotation-service", Ports.free(),
-            "key_rotation");
+            "key_rotation", Ports.free());
     private final ByteArrayOutputStream launcherOutput = new ByteArrayOutputStream();
     private final Map<String, Level> savedLevels = new LinkedHashMap<>();
     private StateDirectory state;

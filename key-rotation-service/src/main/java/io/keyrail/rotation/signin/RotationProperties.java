@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param overlap how long the version a sign-in supersedes stays accepted (messages in flight under
  *                the old keys still verify)
- * @param signInWriters threads that write sign-in batches, each in its own transaction
+ * @param signInWriters threads that write sign-in batches, each in its own transaction (two: one batch
+ *                      commits while the next is built; more writers make smaller batches, which cost
+ *                      the database more per sign-in)
  * @param signInBatch   the most sign-ins one transaction carries
  */
 @ConfigurationProperties("keyrail.rotation")
 record RotationProperties(@DefaultValue("PT30M") Duration overlap,
-                          @DefaultValue("4") int signInWriters,
+                          @DefaultValue("2") int signInWriters,
                           @DefaultValue("64") int signInBatch) {
 
     RotationProperties {

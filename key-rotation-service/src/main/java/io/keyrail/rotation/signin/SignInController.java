@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,20 +16,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v1/terminals/{terminalId}/sign-in}: the POSP signs a terminal in (role POSP). */
+/**
+ * {@code POST /v1/terminals/{terminalId}/sign-in} on the service's port: the POSP signs a terminal
+ * in (role POSP). The POSP listener ({@link PospListener}) answers the same request on its own port
+ * without the servlet stack, for the sign-in rate of a whole estate.
+ */
 @RestController
 @Tag(name = "Sign-in")
 class SignInController {
 
-    private static final Pattern TERMINAL_ID = Pattern.compile("[0-9A-Za-z]{8}");
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final SignInBatcher signIn;
-    private final SignInMetrics metrics;
+    private final SignInExchange exchange;
 
-    SignInController(SignInBatcher signIn, SignInMetrics metrics) {
-        this.signIn = signIn;
-        this.metrics = metrics;
+    SignInController(SignInExchange exchange) {
+        this.exchange = exchange;
     }
 
     @PostMapping("/v1/terminals/{terminalId}/sign-in")
@@ -50,29 +49,17 @@ class SignInController {
             + "terminal-master-key-missing, terminal-master-key-refused",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> signIn(@PathVariable String terminalId, @Valid @RequestBody SignInRequest request) {
-        if (!TERMINAL_ID.matcher(terminalId).matches()) {
-            return ResponseEntity.badRequest().body(SignInProblems.invalidTerminalId());
-        }
-        Optional<CupSignInMode> mode = CupSignInMode.ofCode(request.mode());
-        if (mode.isEmpty()) {
-            return ResponseEntity.badRequest().body(SignInProblems.invalidMode());
-        }
-        long start = System.nanoTime();
-        SignInOutcome outcome = await(signIn.submit(terminalId, mode.get()));
-        metrics.record(mode.get(), SignInProblems.slug(outcome), System.nanoTime() - start);
-        return switch (outcome) {
-            case SignInOutcome.Issued issued -> ResponseEntity.ok(issued.response());
-            default -> {
-                ProblemDetail problem = SignInProblems.of(outcome, terminalId);
-                yield ResponseEntity.status(problem.getStatus()).body(problem);
-            }
+        return switch (await(exchange.signIn(terminalId, request.mode()))) {
+            case SignInExchange.Answer.Issued issued -> ResponseEntity.ok(issued.response());
+            case SignInExchange.Answer.Problem problem ->
+                    ResponseEntity.status(problem.problem().getStatus()).body(problem.problem());
         };
     }
 
-    /** The outcome, or the failure as it was thrown (so the problem handlers see the HSM's or database's exception). */
-    private static SignInOutcome await(CompletableFuture<SignInOutcome> outcome) {
+    /** The answer, or the failure as it was thrown (so the problem handlers see the HSM's or database's exception). */
+    private static SignInExchange.Answer await(CompletableFuture<SignInExchange.Answer> answer) {
         try {
-            return outcome.join();
+            return answer.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

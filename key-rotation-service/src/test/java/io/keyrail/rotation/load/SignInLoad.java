@@ -39,7 +39,9 @@ import org.HdrHistogram.Recorder;
  * signed in twice at once. {@code --seed} first publishes the registry's events for the terminals
  * (see {@link TerminalSeeding}) and waits until the service signs each one in.
  *
- * <p>Options: {@code --url} (default http://127.0.0.1:8082), {@code --env} (the {@code load.env}
+ * <p>Options: {@code --url} (default http://127.0.0.1:8082: the service, for its metrics),
+ * {@code --sign-in-url} (default http://127.0.0.1:8092, the POSP listener; the service's own URL
+ * drives the Spring MVC endpoint instead), {@code --env} (the {@code load.env}
  * of {@link LoadInfrastructure}), {@code --terminals} (2000), {@code --prefix} (L),
  * {@code --seed}, {@code --mode} (003), {@code --concurrency} (64) or {@code --rate},
  * {@code --warmup} (15 s), {@code --duration} (60 s).
@@ -54,7 +56,9 @@ public final class SignInLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         URI base = URI.create(o.getOrDefault("url", "http://127.0.0.1:8082"));
+        URI signInBase = URI.create(o.getOrDefault("sign-in-url", "http://127.0.0.1:8092"));
         requireLoopback(base);
+        requireLoopback(signInBase);
         Map<String, String> env = readEnv(Path.of(o.getOrDefault("env", "target/load/load.env")));
         int terminals = Integer.parseInt(o.getOrDefault("terminals", "2000"));
         String prefix = o.getOrDefault("prefix", "L");
@@ -68,7 +72,7 @@ public final class SignInLoad {
                 .issue("load-posp", List.of("POSP"), Duration.ofHours(2));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        SignInCall call = new SignInCall(http, new LoopbackHttp(base), base, token, mode);
+        SignInCall call = new SignInCall(http, new LoopbackHttp(signInBase), base, token, mode);
 
         if (o.containsKey("seed")) {
             TerminalSeeding.publish(env.get("KAFKA"), env.get("LMKS"), ids);
@@ -84,8 +88,8 @@ public final class SignInLoad {
 
         Histogram h = result.latencies();
         double seconds = duration.toNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "%nsign-in load: mode %s, %s, %d terminals, %d s measured after %d s warm-up%n",
-                mode, result.driving(), terminals, duration.toSeconds(), warmup.toSeconds());
+        System.out.printf(Locale.ROOT, "%nsign-in load: %s, mode %s, %s, %d terminals, %d s measured after %d s warm-up%n",
+                signInBase, mode, result.driving(), terminals, duration.toSeconds(), warmup.toSeconds());
         System.out.printf(Locale.ROOT, "  sign-ins answered 200: %d (%.1f/s); other answers: %s; transport errors: %d%n",
                 result.ok(), result.ok() / seconds, result.otherStatuses(), result.errors());
         System.out.printf(Locale.ROOT, "  latency ms: p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",

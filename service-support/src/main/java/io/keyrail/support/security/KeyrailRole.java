@@ -1,5 +1,6 @@
 package io.keyrail.support.security;
 
+
 /** The roles a Keyrail token can carry in its {@code roles} claim; Spring Security sees them as {@code ROLE_<name>}. */
 public enum KeyrailRole {
     /** Registers terminals, installs master keys, triggers rollovers. */
@@ -11,5 +12,8 @@ public enum KeyrailRole {
     /** Reads, never changes. */
     AUDITOR,
     /** The POS front end: signs terminals in. */
-    POSP
+    POSP;
+
+    /** The JWT claim that lists the caller's roles (this enum stays free of JWT classes: the CLI loads it). */
+    public static final String CLAIM = "roles";
 }

@@ -87,7 +87,7 @@ public final class LocalTokenIssuer {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(user)
-                .claim("roles", List.copyOf(roles))
+                .claim(KeyrailRole.CLAIM, List.copyOf(roles))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())

@@ -48,7 +48,7 @@ public class SecurityAutoConfiguration {
     /** The token's {@code roles} claim as {@code ROLE_*} authorities; the subject as the principal name. */
     static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim() {
         return jwt -> {
-            List<String> roles = jwt.getClaimAsStringList("roles");
+            List<String> roles = jwt.getClaimAsStringList(KeyrailRole.CLAIM);
             Collection<GrantedAuthority> authorities = roles == null ? List.of()
                     : roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

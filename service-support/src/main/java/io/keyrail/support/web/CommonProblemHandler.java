@@ -47,6 +47,11 @@ public class CommonProblemHandler {
 
     @ExceptionHandler(HsmException.class)
     ProblemDetail hsm(HsmException e) {
+        return hsmProblem(e);
+    }
+
+    /** The problem for an HSM failure (logged here, without key material): 503 when retriable, 500 otherwise. */
+    public static ProblemDetail hsmProblem(HsmException e) {
         LOG.warn("HSM failure ({}): {}", e.retriable() ? "retriable" : "permanent", e.getMessage());
         return e.retriable()
                 ? ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "hsm-unavailable", "HSM unavailable",

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Learns of sign-ins from key rotation's public key events: a {@link KeyIssued} with cause
@@ -33,19 +33,26 @@ class SignInListener {
 
     private final Terminals terminals;
     private final ProcessedEvents processed;
+    private final TransactionTemplate transactions;
     private final Counter signIns;
 
-    SignInListener(Terminals terminals, ProcessedEvents processed, MeterRegistry meters) {
+    SignInListener(Terminals terminals, ProcessedEvents processed, TransactionTemplate transactions,
+                   MeterRegistry meters) {
         this.terminals = terminals;
         this.processed = processed;
+        this.transactions = transactions;
         this.signIns = Counter.builder("keyrail.sign-ins")
                 .description("Terminals that became ACTIVE on their first sign-in after a master key installation")
                 .tag("observer", "terminal-registry")
                 .register(meters);
     }
 
+    /**
+     * The first look (is the terminal awaiting its sign-in?) is one read outside any transaction;
+     * only a terminal that awaits it opens one, in which the event id is recorded and the status
+     * changed under the terminal's row lock (which checks the status again).
+     */
     @KafkaListener(id = "terminal-registry-sign-ins", topics = Topics.KEYS, groupId = CONSUMER)
-    @Transactional
     public void onKeyEvent(ConsumerRecord<String, byte[]> record) {
         KeyrailEvent event = InboundEvents.read(record);
         if (!(event instanceof KeyIssued issued) || issued.cause() != IssueCause.SIGN_IN) {
@@ -54,6 +61,10 @@ class SignInListener {
         if (!terminals.awaitsSignIn(issued.terminalId())) {
             return; // already ACTIVE (a later sign-in), or not in a state a sign-in changes: no effect to record
         }
+        transactions.executeWithoutResult(status -> activate(issued));
+    }
+
+    private void activate(KeyIssued issued) {
         if (!processed.firstDelivery(issued.eventId(), CONSUMER)) {
             LOG.debug("event {} was processed before", issued.eventId());
             return;

@@ -203,9 +203,8 @@ public class Terminals {
     /**
      * Whether the terminal awaits its sign-in, read without a lock: the sign-in listener's cheap
      * first look, so the key events of terminals already ACTIVE (every later sign-in) cost one read
-     * and no write or commit flush.
+     * and no write or commit flush. No transaction: one statement in auto-commit, one round trip.
      */
-    @Transactional(readOnly = true)
     public boolean awaitsSignIn(String terminalId) {
         return repository.status(terminalId).filter(s -> s == TerminalStatus.AWAITING_SIGN_IN).isPresent();
     }

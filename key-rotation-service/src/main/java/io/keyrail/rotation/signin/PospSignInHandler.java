@@ -1,0 +1,210 @@
+package io.keyrail.rotation.signin;
+
+import io.keyrail.hsm.api.HsmException;
+import io.keyrail.support.security.KeyrailRole;
+import io.keyrail.support.web.CommonProblemHandler;
+import io.keyrail.support.web.ProblemTypes;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers {@code POST /v1/terminals/{terminalId}/sign-in} on the POSP listener: checks the bearer
+ * token (role POSP) with the service's {@link JwtDecoder}, reads {@code {"mode":"003"}}, and hands
+ * the sign-in to {@link SignInExchange}; the answer is written when the sign-in's batch commits.
+ * Every refusal is an RFC 9457 problem: 400 invalid request, 401 without a valid token (with
+ * {@code WWW-Authenticate: Bearer}), 403 without the role, 404 another path, 405 another method,
+ * 415 a body that is not JSON, the sign-in problems, 503 when the HSM or the database is
+ * unavailable. Problems name the terminal, never a key; failures are logged without the request.
+ */
+@ChannelHandler.Sharable
+final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PospSignInHandler.class);
+    private static final Pattern SIGN_IN = Pattern.compile("/v1/terminals/([^/]*)/sign-in");
+    private static final String BEARER = "Bearer ";
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final SignInExchange exchange;
+    private final JwtDecoder tokens;
+    private final JsonMapper json;
+
+    PospSignInHandler(SignInExchange exchange, JwtDecoder tokens, JsonMapper json) {
+        this.exchange = exchange;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (!request.decoderResult().isSuccess()) {
+            problem(ctx, false, path, ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", "the request is not valid HTTP/1.1"), null);
+            return;
+        }
+        Matcher signIn = SIGN_IN.matcher(path);
+        if (!signIn.matches()) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "this listener answers POST /v1/terminals/{terminalId}/sign-in only"), null);
+            return;
+        }
+        if (!HttpMethod.POST.equals(request.method())) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                    "Method not allowed", "sign-in takes POST"), Map.of(HttpHeaderNames.ALLOW.toString(), "POST"));
+            return;
+        }
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Unauthorized", "a bearer token is required"), Map.of("WWW-Authenticate", "Bearer"));
+            return;
+        }
+        Jwt token;
+        try {
+            token = tokens.decode(authorization.substring(BEARER.length()).trim());
+        } catch (JwtException e) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Unauthorized", "the bearer token is not valid"),
+                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+            return;
+        }
+        List<String> roles = token.getClaimAsStringList(KeyrailRole.CLAIM);
+        if (roles == null || !roles.contains(KeyrailRole.POSP.name())) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "sign-in needs the role POSP"), null);
+            return;
+        }
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType == null || !HttpUtil.getMimeType(contentType).toString().toLowerCase().endsWith("json")) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type", "Unsupported media type", "the body must be application/json"), null);
+            return;
+        }
+        String mode;
+        try {
+            JsonNode body = json.readTree(request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode modeNode = body == null ? null : body.get("mode");
+            mode = modeNode != null && modeNode.isString() ? modeNode.asString() : null;
+        } catch (JacksonException e) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", "the body is not valid JSON"), null);
+            return;
+        }
+        // The answer is serialized and written on the connection's event loop, not on the writer thread
+        // that committed the batch: the writers stay on the database, and a write needs no wake-up.
+        exchange.signIn(signIn.group(1), mode).whenCompleteAsync((answer, failure) -> {
+            if (failure != null) {
+                problem(ctx, keepAlive, path, failureProblem(failure), null);
+            } else {
+                switch (answer) {
+                    case SignInExchange.Answer.Issued issued ->
+                            write(ctx, keepAlive, HttpResponseStatus.OK, JSON, json.writeValueAsBytes(issued.response()),
+                                    null);
+                    case SignInExchange.Answer.Problem p -> problem(ctx, keepAlive, path, p.problem(), null);
+                }
+            }
+        }, ctx.executor());
+    }
+
+    /** The problem for a sign-in that failed: the HSM's, 503 for an unavailable database or a stopping service, else 500. */
+    private static ProblemDetail failureProblem(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HsmException hsm) {
+            return CommonProblemHandler.hsmProblem(hsm);
+        }
+        if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+            LOG.warn("sign-in failed, database unavailable: {}", cause.getClass().getName());
+            return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Database unavailable", "the database is unavailable; retry later");
+        }
+        if (cause instanceof IllegalStateException) {
+            return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                    "the service is stopping; retry later");
+        }
+        LOG.error("sign-in failed: {}", cause.getClass().getName());
+        return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the sign-in failed; nothing was issued");
+    }
+
+    private void problem(ChannelHandlerContext ctx, boolean keepAlive, String path, ProblemDetail problem,
+                         Map<String, String> headers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", path);
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        write(ctx, keepAlive, HttpResponseStatus.valueOf(problem.getStatus()), PROBLEM_JSON, json.writeValueAsBytes(body),
+                headers);
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
+                              byte[] body, Map<String, String> headers) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (headers != null) {
+            headers.forEach(response.headers()::set);
+        }
+        if (keepAlive) {
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("POSP connection closed after {}", cause.getClass().getName());
+        ctx.close();
+    }
+}
