@@ -7,12 +7,18 @@ import io.keyrail.events.key.KeyIssued;
 import io.keyrail.registry.terminal.Terminals;
 import io.keyrail.support.events.InboundEvents;
 import io.keyrail.support.events.ProcessedEvents;
+import io.keyrail.support.events.RejectedEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,10 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Learns of sign-ins from key rotation's public key events: a {@link KeyIssued} with cause
  * {@link IssueCause#SIGN_IN} makes a terminal awaiting its sign-in ACTIVE (the registry owns terminal
  * status). Idempotent: the event id is recorded in the same transaction as the status change, so a
- * redelivered event has no second effect. Every later sign-in's events find the terminal ACTIVE
- * with one read and change nothing, so they are neither written nor recorded (the table of
- * processed events grows with status changes, not with sign-ins). A record that is not a valid Keyrail event goes to
- * {@code keyrail.keys.v1.DLT} (the support module's error handler) and consumption goes on.
+ * redelivered event has no second effect.
+ *
+ * <p>Key events arrive at the sign-in rate, and nearly all concern terminals already ACTIVE, so
+ * they are taken a poll at a time: one read (no transaction) finds which of the batch's terminals
+ * await a sign-in, and only their events open a transaction, in which the status is checked again
+ * under the terminal's row lock. Events without effect are neither written nor recorded (the
+ * table of processed events grows with status changes, not with sign-ins). A record that is not a
+ * valid Keyrail event goes to {@code keyrail.keys.v1.DLT} (the support module's error handler),
+ * after the records before it have had their effect, and consumption goes on with the next one.
  */
 @Component
 class SignInListener {
@@ -47,21 +58,38 @@ class SignInListener {
                 .register(meters);
     }
 
-    /**
-     * The first look (is the terminal awaiting its sign-in?) is one read outside any transaction;
-     * only a terminal that awaits it opens one, in which the event id is recorded and the status
-     * changed under the terminal's row lock (which checks the status again).
-     */
-    @KafkaListener(id = "terminal-registry-sign-ins", topics = Topics.KEYS, groupId = CONSUMER)
-    public void onKeyEvent(ConsumerRecord<String, byte[]> record) {
-        KeyrailEvent event = InboundEvents.read(record);
-        if (!(event instanceof KeyIssued issued) || issued.cause() != IssueCause.SIGN_IN) {
+    @KafkaListener(id = "terminal-registry-sign-ins", topics = Topics.KEYS, groupId = CONSUMER, batch = "true")
+    public void onKeyEvents(List<ConsumerRecord<String, byte[]>> records) {
+        List<KeyIssued> signedIn = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            KeyrailEvent event;
+            try {
+                event = InboundEvents.read(records.get(i));
+            } catch (RejectedEventException e) {
+                apply(signedIn); // the records before it, so that only it and those after are redelivered
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
+            }
+            if (event instanceof KeyIssued issued && issued.cause() == IssueCause.SIGN_IN) {
+                signedIn.add(issued);
+            }
+        }
+        apply(signedIn);
+    }
+
+    /** The effect of {@code events}, in their order: terminals awaiting a sign-in become ACTIVE. */
+    private void apply(List<KeyIssued> events) {
+        if (events.isEmpty()) {
             return;
         }
-        if (!terminals.awaitsSignIn(issued.terminalId())) {
-            return; // already ACTIVE (a later sign-in), or not in a state a sign-in changes: no effect to record
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(e -> ids.add(e.terminalId()));
+        Set<String> awaiting = terminals.awaitingSignIn(ids);
+        for (KeyIssued issued : events) {
+            if (awaiting.contains(issued.terminalId())) {
+                transactions.executeWithoutResult(status -> activate(issued));
+            }
         }
-        transactions.executeWithoutResult(status -> activate(issued));
+        events.clear();
     }
 
     private void activate(KeyIssued issued) {

@@ -62,11 +62,14 @@ public class TerminalRepository {
                 terminalId).stream().findFirst();
     }
 
-    /** The terminal's status, without a lock. */
-    public Optional<TerminalStatus> status(String terminalId) {
-        return jdbc.query("select status from terminal where terminal_id = ?",
-                rs -> rs.next() ? Optional.of(TerminalStatus.valueOf(rs.getString(1))) : Optional.<TerminalStatus>empty(),
-                terminalId);
+    /** Which of {@code terminalIds} have {@code status}, read without a lock, in one statement. */
+    public Set<String> withStatus(Collection<String> terminalIds, TerminalStatus status) {
+        Set<String> found = new HashSet<>();
+        jdbc.query("select terminal_id from terminal where terminal_id = any(?) and status = ?",
+                rs -> {
+                    found.add(rs.getString(1));
+                }, terminalIds.toArray(String[]::new), status.name());
+        return found;
     }
 
     /** The terminal, its row locked until the transaction ends (status changes are serialized). */
