@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyrail.hsm.api.key.KeyScheme;
 import io.keyrail.testing.ServiceTestProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +41,13 @@ class PospListenerIT extends ServiceTestSupport {
                 + "ORDER BY version", String.class, terminalId)).containsExactly("ACCEPTED", "ACTIVE");
     }
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void refusesARequestWithoutATokenWithAProblemAndABearerChallenge() {
+        double before = unauthorizedAnswers();
+
         HttpCalls.Reply reply = posp().post("/v1/terminals/" + RegistryFixture.newTerminalId() + "/sign-in", null,
                 "{\"mode\":\"003\"}");
 
@@ -47,6 +55,12 @@ class PospListenerIT extends ServiceTestSupport {
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.problemSlug()).isEqualTo("unauthorized");
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(unauthorizedAnswers()).as("keyrail.posp-listener.responses{status=401}").isEqualTo(before + 1);
+    }
+
+    private double unauthorizedAnswers() {
+        Counter c = meters.find("keyrail.posp-listener.responses").tag("status", "401").counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

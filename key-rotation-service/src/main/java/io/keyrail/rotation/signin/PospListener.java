@@ -1,5 +1,6 @@
 package io.keyrail.rotation.signin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -44,9 +45,10 @@ public class PospListener implements SmartLifecycle {
     private volatile EventLoopGroup group;
     private volatile Channel server;
 
-    PospListener(PospListenerProperties properties, SignInExchange exchange, JwtDecoder tokens, JsonMapper json) {
+    PospListener(PospListenerProperties properties, SignInExchange exchange, JwtDecoder tokens, JsonMapper json,
+                 MeterRegistry meters) {
         this.properties = properties;
-        this.handler = new PospSignInHandler(exchange, tokens, json);
+        this.handler = new PospSignInHandler(exchange, tokens, json, meters);
     }
 
     @Override

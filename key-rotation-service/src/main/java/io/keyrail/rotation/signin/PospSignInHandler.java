@@ -4,6 +4,8 @@ import io.keyrail.hsm.api.HsmException;
 import io.keyrail.support.security.KeyrailRole;
 import io.keyrail.support.web.CommonProblemHandler;
 import io.keyrail.support.web.ProblemTypes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WWW-Authenticate: Bearer}), 403 without the role, 404 another path, 405 another method,
  * 415 a body that is not JSON, the sign-in problems, 503 when the HSM or the database is
  * unavailable. Problems name the terminal, never a key; failures are logged without the request.
+ * Answers are counted by status ({@code keyrail.posp-listener.responses}).
  */
 @ChannelHandler.Sharable
 final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -60,11 +64,14 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final SignInExchange exchange;
     private final JwtDecoder tokens;
     private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
 
-    PospSignInHandler(SignInExchange exchange, JwtDecoder tokens, JsonMapper json) {
+    PospSignInHandler(SignInExchange exchange, JwtDecoder tokens, JsonMapper json, MeterRegistry meters) {
         this.exchange = exchange;
         this.tokens = tokens;
         this.json = json;
+        this.meters = meters;
     }
 
     @Override
@@ -176,8 +183,12 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                 headers);
     }
 
-    private static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
-                              byte[] body, Map<String, String> headers) {
+    private void write(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
+                       byte[] body, Map<String, String> headers) {
+        responses.computeIfAbsent(status.code(), code -> Counter.builder("keyrail.posp-listener.responses")
+                .description("Answers of the POSP sign-in listener, by HTTP status")
+                .tag("status", Integer.toString(code))
+                .register(meters)).increment();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)

@@ -2,6 +2,7 @@ package io.keyrail.rotation.signin;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ class SignInBatcher implements SmartLifecycle {
 
     private final SignIn signIn;
     private final DistributionSummary batchSizes;
+    private final Timer batchTimes;
     private final int writers;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -47,6 +49,10 @@ class SignInBatcher implements SmartLifecycle {
         this.signIn = signIn;
         this.batchSizes = DistributionSummary.builder("keyrail.sign_in.batch.size")
                 .description("Sign-ins written in one transaction").register(meters);
+        this.batchTimes = Timer.builder("keyrail.sign_in.batch.duration")
+                .description("Time to sign in one batch: HSM, statements, commit and handing its events to Kafka")
+                .publishPercentileHistogram()
+                .register(meters);
         this.writers = properties.signInWriters();
         this.maxBatch = properties.signInBatch();
     }
@@ -103,8 +109,10 @@ class SignInBatcher implements SmartLifecycle {
     private void run(List<Pending> round) {
         batchSizes.record(round.size());
         List<SignInOutcome> outcomes;
+        long start = System.nanoTime();
         try {
             outcomes = signIn.signIn(round.stream().map(Pending::attempt).toList());
+            batchTimes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             if (round.size() == 1) {
                 round.getFirst().outcome().completeExceptionally(e);

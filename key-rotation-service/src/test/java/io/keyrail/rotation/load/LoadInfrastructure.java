@@ -52,6 +52,10 @@ public final class LoadInfrastructure {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "200")
+                // In the infrastructure log: when checkpoints and autovacuum run (to explain stalls).
+                .setServerConfig("log_checkpoints", "on")
+                .setServerConfig("log_autovacuum_min_duration", "0")
+                .setServerConfig("log_timezone", "UTC")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();

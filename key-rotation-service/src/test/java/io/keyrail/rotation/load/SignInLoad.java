@@ -145,6 +145,7 @@ public final class SignInLoad {
         Counts counts = new Counts();
         Semaphore inFlight = new Semaphore(4096);
         AtomicLong next = new AtomicLong();
+        Timeline timeline = new Timeline((int) duration.toSeconds() * 10 + 1, java.time.Instant.now().plus(warmup));
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long n = 0; ; n++) {
                 long scheduled = start + n * period;
@@ -159,11 +160,13 @@ public final class SignInLoad {
                 String terminal = ids.get((int) (next.getAndIncrement() % ids.size()));
                 senders.execute(() -> {
                     try {
+                        long sent = System.nanoTime();
                         int status = call.signIn(terminal);
                         long done = System.nanoTime();
                         if (scheduled >= measureFrom) {
                             recorder.recordValue(Math.min(done - scheduled, HISTOGRAM_MAX_NANOS));
                             counts.count(status);
+                            timeline.record(scheduled - measureFrom, done - scheduled, sent - scheduled);
                         }
                     } finally {
                         inFlight.release();
@@ -171,6 +174,7 @@ public final class SignInLoad {
                 });
             }
         }
+        timeline.print();
         return new Result(rate + " sign-ins/s offered (open loop, latency from the scheduled time)",
                 recorder.getIntervalHistogram(), counts.ok.sum(), counts.others(), counts.errors.sum());
     }
@@ -212,6 +216,38 @@ public final class SignInLoad {
                         .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("n/a");
             } catch (IOException | InterruptedException e) {
                 return "n/a";
+            }
+        }
+    }
+
+    /**
+     * The worst latency per 100 ms of schedule, to find stalls: printed to stderr (the driver's log)
+     * as one line per 100 ms whose worst sign-in took over 25 ms.
+     */
+    private static final class Timeline {
+        private final java.util.concurrent.atomic.AtomicLongArray worst;
+        private final java.util.concurrent.atomic.AtomicLongArray worstSendLag;
+        private final java.time.Instant from;
+
+        Timeline(int slots, java.time.Instant from) {
+            this.worst = new java.util.concurrent.atomic.AtomicLongArray(slots);
+            this.worstSendLag = new java.util.concurrent.atomic.AtomicLongArray(slots);
+            this.from = from;
+        }
+
+        /** A sign-in's latency from its scheduled time, and how late the driver sent it. */
+        void record(long sinceMeasureNanos, long latencyNanos, long sendLagNanos) {
+            int slot = (int) Math.min(worst.length() - 1, sinceMeasureNanos / 100_000_000L);
+            worst.accumulateAndGet(slot, latencyNanos, Math::max);
+            worstSendLag.accumulateAndGet(slot, sendLagNanos, Math::max);
+        }
+
+        void print() {
+            for (int i = 0; i < worst.length(); i++) {
+                if (worst.get(i) > 25_000_000L) {
+                    System.err.printf(Locale.ROOT, "stall: %s (+%.1f s), worst %.1f ms, sent up to %.1f ms late%n",
+                            from.plusMillis(i * 100L), i / 10.0, worst.get(i) / 1e6, worstSendLag.get(i) / 1e6);
+                }
             }
         }
     }
