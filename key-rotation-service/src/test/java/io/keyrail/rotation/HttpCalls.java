@@ -43,10 +43,7 @@ public final class HttpCalls {
     }
 
     public Reply post(String path, String token, String jsonBody) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
-        return send(token == null ? b : b.header("Authorization", "Bearer " + token));
+        return send("POST", path, token, "application/json", jsonBody);
     }
 
     /** Any method, content type and body (null: none), for the requests a well-behaved client would not send. */

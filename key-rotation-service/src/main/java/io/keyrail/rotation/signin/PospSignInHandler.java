@@ -6,6 +6,7 @@ import io.keyrail.support.web.CommonProblemHandler;
 import io.keyrail.support.web.ProblemTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -24,6 +25,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,14 +118,14 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (contentType == null || !HttpUtil.getMimeType(contentType).toString().toLowerCase().endsWith("json")) {
+        if (contentType == null || !HttpUtil.getMimeType(contentType).toString().toLowerCase(Locale.ROOT).endsWith("json")) {
             problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type", "Unsupported media type", "the body must be application/json"), null);
             return;
         }
         String mode;
         try {
-            JsonNode body = json.readTree(request.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode body = json.readTree(new ByteBufInputStream(request.content()));
             JsonNode modeNode = body == null ? null : body.get("mode");
             mode = modeNode != null && modeNode.isString() ? modeNode.asString() : null;
         } catch (JacksonException e) {
@@ -159,7 +161,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
             return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                     "Database unavailable", "the database is unavailable; retry later");
         }
-        if (cause instanceof IllegalStateException) {
+        if (cause instanceof SignInBatcher.Stopping) {
             return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "the service is stopping; retry later");
         }

@@ -42,6 +42,13 @@ class SignInBatcher implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
+    /** A sign-in submitted while the service stops: nothing was issued, and the caller may retry elsewhere. */
+    static final class Stopping extends IllegalStateException {
+        Stopping() {
+            super("sign-in is not accepting requests (shutting down)");
+        }
+    }
+
     private record Pending(SignIn.Attempt attempt, CompletableFuture<SignInOutcome> outcome) {
     }
 
@@ -61,7 +68,7 @@ class SignInBatcher implements SmartLifecycle {
     CompletableFuture<SignInOutcome> submit(String terminalId, CupSignInMode mode) {
         CompletableFuture<SignInOutcome> outcome = new CompletableFuture<>();
         if (!running) {
-            outcome.completeExceptionally(new IllegalStateException("sign-in is not accepting requests (shutting down)"));
+            outcome.completeExceptionally(new Stopping());
             return outcome;
         }
         queue.add(new Pending(new SignIn.Attempt(terminalId, mode), outcome));

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -145,7 +147,7 @@ public final class SignInLoad {
         Counts counts = new Counts();
         Semaphore inFlight = new Semaphore(4096);
         AtomicLong next = new AtomicLong();
-        Timeline timeline = new Timeline((int) duration.toSeconds() * 10 + 1, java.time.Instant.now().plus(warmup));
+        Timeline timeline = new Timeline((int) duration.toSeconds() * 10 + 1, Instant.now().plus(warmup));
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long n = 0; ; n++) {
                 long scheduled = start + n * period;
@@ -225,13 +227,13 @@ public final class SignInLoad {
      * as one line per 100 ms whose worst sign-in took over 25 ms.
      */
     private static final class Timeline {
-        private final java.util.concurrent.atomic.AtomicLongArray worst;
-        private final java.util.concurrent.atomic.AtomicLongArray worstSendLag;
-        private final java.time.Instant from;
+        private final AtomicLongArray worst;
+        private final AtomicLongArray worstSendLag;
+        private final Instant from;
 
-        Timeline(int slots, java.time.Instant from) {
-            this.worst = new java.util.concurrent.atomic.AtomicLongArray(slots);
-            this.worstSendLag = new java.util.concurrent.atomic.AtomicLongArray(slots);
+        Timeline(int slots, Instant from) {
+            this.worst = new AtomicLongArray(slots);
+            this.worstSendLag = new AtomicLongArray(slots);
             this.from = from;
         }
 
