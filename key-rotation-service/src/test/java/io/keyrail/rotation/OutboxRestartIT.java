@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -78,10 +79,14 @@ class OutboxRestartIT {
                 terminalId, RegistryFixture.newMerchantId(), tmk.keyBlock().value(), tmk.keyBlock().lmkId(), tmk.checkValue());
     }
 
+    /** The ids of the terminal's events in incomplete publications (a row holds one event, or a batch of them). */
     private static List<String> incompleteEventIds(JdbcTemplate jdbc, String terminalId) {
         return jdbc.queryForList("SELECT serialized_event FROM event_publication WHERE completion_date IS NULL",
                         String.class).stream()
                 .map(json -> EventJson.tree(RegistryFixture.utf8(json)))
+                .flatMap(row -> row.has("events")
+                        ? row.get("events").valueStream().map(entry -> entry.path("data"))
+                        : Stream.of(row))
                 .filter(event -> terminalId.equals(event.path("terminalId").asString()))
                 .map(event -> event.path("eventId").asString())
                 .toList();

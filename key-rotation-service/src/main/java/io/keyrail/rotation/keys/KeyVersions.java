@@ -20,31 +20,39 @@ import org.springframework.transaction.annotation.Transactional;
  * ACTIVE (issued at the last sign-in) and at most one is ACCEPTED: the one that sign-in
  * superseded, until its overlap window ends (messages in flight under it still verify). A newer
  * sign-in retires it at once: by then the terminal has used the version after it. Destroyed
- * versions lose their key block. Sign-in uses one statement to supersede and one to insert,
- * whatever the number of keys and terminals, both through the primary key (the live versions are the
- * two highest of their type).
+ * versions lose their key block. Versions of a type are consecutive, so the live ones are the two
+ * below the version being issued: sign-in supersedes them, inserts the new ones and records them as
+ * the terminal's latest in one statement, for all terminals of a batch, by exact primary key.
  */
 @Repository
 public class KeyVersions {
 
-    /** The live versions are the two highest of their type: found through the primary key (see V5 migration). */
-    private static final String SUPERSEDE = "UPDATE key_version k SET "
+    /**
+     * Supersede (the live versions are the two below the new one), insert, and advance the
+     * terminal row's latest version of each type; returns the versions that became ACCEPTED.
+     * The sub-statements see one snapshot and touch disjoint rows. The live versions are joined as
+     * (terminal, type, version) triples so that each is one primary-key lookup: written as
+     * {@code version IN (v - 1, v - 2)}, the planner read every version of the type instead.
+     */
+    private static final String ISSUE = "WITH v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[]) AS v (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm)), "
+            + "superseded AS (UPDATE key_version k SET "
             + "state = CASE WHEN k.state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
-            + "accepted_until = CASE WHEN k.state = 'ACTIVE' THEN ? ELSE LEAST(k.accepted_until, ?) END "
-            + "FROM (SELECT v.terminal_id, v.key_type, (SELECT max(m.version) FROM key_version m "
-            + "WHERE m.terminal_id = v.terminal_id AND m.key_type = v.key_type) AS latest "
-            + "FROM unnest(?::text[], ?::text[]) AS v (terminal_id, key_type)) AS v "
-            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type AND k.version >= v.latest - 1 "
+            + "accepted_until = CASE WHEN k.state = 'ACTIVE' THEN ?::timestamptz ELSE LEAST(k.accepted_until, ?::timestamptz) END "
+            + "FROM (SELECT v.terminal_id, v.key_type, v.version - d.below AS version "
+            + "FROM v CROSS JOIN (VALUES (1), (2)) AS d (below)) AS live "
+            + "WHERE k.terminal_id = live.terminal_id AND k.key_type = live.key_type AND k.version = live.version "
             + "AND k.state IN ('ACTIVE', 'ACCEPTED') "
-            + "RETURNING k.terminal_id, k.key_type, k.version, k.state";
-    private static final String INSERT = "INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, "
-            + "check_value, algorithm, state, issued_at, cause) "
-            + "SELECT v.terminal_id, v.key_type, COALESCE((SELECT max(k.version) FROM key_version k "
-            + "WHERE k.terminal_id = v.terminal_id AND k.key_type = v.key_type), 0) + 1, "
-            + "v.key_block, v.lmk_id, v.check_value, v.algorithm, 'ACTIVE', ?, ? "
-            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
-            + "AS v (terminal_id, key_type, key_block, lmk_id, check_value, algorithm) "
-            + "RETURNING terminal_id, key_type, version";
+            + "RETURNING k.terminal_id, k.key_type, k.version, k.state), "
+            + "inserted AS (INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, "
+            + "algorithm, state, issued_at, cause) SELECT terminal_id, key_type, version, key_block, lmk_id, check_value, "
+            + "algorithm, 'ACTIVE', ?, ? FROM v), "
+            + "latest AS (UPDATE terminal t SET tpk_version = COALESCE(n.tpk, t.tpk_version), "
+            + "tak_version = COALESCE(n.tak, t.tak_version), tdk_version = COALESCE(n.tdk, t.tdk_version) "
+            + "FROM (SELECT terminal_id, max(version) FILTER (WHERE key_type = 'TPK') AS tpk, "
+            + "max(version) FILTER (WHERE key_type = 'TAK') AS tak, max(version) FILTER (WHERE key_type = 'TDK') AS tdk "
+            + "FROM v GROUP BY terminal_id) n WHERE t.terminal_id = n.terminal_id) "
+            + "SELECT terminal_id, key_type, version FROM superseded WHERE state = 'ACCEPTED'";
 
     private final JdbcTemplate jdbc;
 
@@ -56,38 +64,33 @@ public class KeyVersions {
     public record TerminalKey(String terminalId, WorkingKeyType keyType) {
     }
 
-    /** A working key to store as the next version of its type for {@code terminalId}. */
-    public record NewVersion(String terminalId, NewKeyVersion key) {
+    /**
+     * A working key to store as {@code version} of its type for {@code terminalId}: one above the
+     * latest the terminal row holds (read under its row lock).
+     */
+    public record NewVersion(String terminalId, int version, NewKeyVersion key) {
+
+        public NewVersion {
+            if (version < 1) {
+                throw new IllegalArgumentException("a key version starts at 1");
+            }
+        }
     }
 
     /**
-     * Makes the ACTIVE version of each of {@code keys} ACCEPTED until {@code acceptedUntil}, and
-     * the version accepted so far RETIRED (its window closed {@code now}). Returns the versions
-     * that were ACTIVE. One statement for all terminals of a sign-in batch.
+     * Issues {@code keys}: each becomes the ACTIVE version of its type, the version ACTIVE so far
+     * becomes ACCEPTED until {@code acceptedUntil}, and the one accepted so far RETIRED (its window
+     * closed {@code now}); the terminal rows record the new versions as their latest. One
+     * statement for all terminals of a sign-in batch, whose rows the caller has locked. Returns the
+     * versions that were ACTIVE. A version that exists already (the latest on the terminal row was
+     * stale) fails the statement on the primary key.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<TerminalKey, Integer> supersede(List<TerminalKey> keys, Instant now, Instant acceptedUntil) {
-        String[] terminals = new String[keys.size()];
-        String[] types = new String[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            terminals[i] = keys.get(i).terminalId();
-            types[i] = keys.get(i).keyType().name();
-        }
-        Map<TerminalKey, Integer> previous = new HashMap<>();
-        jdbc.query(SUPERSEDE, rs -> {
-            if (KeyState.ACCEPTED.name().equals(rs.getString(4))) {
-                previous.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
-            }
-        }, utc(acceptedUntil), utc(now), terminals, types);
-        return previous;
-    }
-
-    /** Stores each key as the next version of its type, ACTIVE; returns the versions given. One statement. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<TerminalKey, Integer> insertActive(List<NewVersion> keys, Instant issuedAt, IssueCause cause) {
+    public Map<TerminalKey, Integer> issue(List<NewVersion> keys, Instant now, Instant acceptedUntil, IssueCause cause) {
         int n = keys.size();
         String[] terminals = new String[n];
         String[] types = new String[n];
+        Integer[] versions = new Integer[n];
         String[] blocks = new String[n];
         String[] lmks = new String[n];
         String[] checkValues = new String[n];
@@ -96,16 +99,18 @@ public class KeyVersions {
             NewKeyVersion k = keys.get(i).key();
             terminals[i] = keys.get(i).terminalId();
             types[i] = k.keyType().name();
+            versions[i] = keys.get(i).version();
             blocks[i] = k.keyBlock().value();
             lmks[i] = k.keyBlock().lmkId();
             checkValues[i] = k.checkValue();
             algorithms[i] = k.algorithm();
         }
-        Map<TerminalKey, Integer> versions = new HashMap<>();
-        jdbc.query(INSERT, rs -> {
-            versions.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
-        }, utc(issuedAt), cause.name(), terminals, types, blocks, lmks, checkValues, algorithms);
-        return versions;
+        Map<TerminalKey, Integer> previous = new HashMap<>();
+        jdbc.query(ISSUE, rs -> {
+            previous.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
+        }, terminals, types, versions, blocks, lmks, checkValues, algorithms, utc(acceptedUntil), utc(now), utc(now),
+                cause.name());
+        return previous;
     }
 
     /** Destroys every version of the terminal not yet destroyed: its key block is deleted. Returns them. */

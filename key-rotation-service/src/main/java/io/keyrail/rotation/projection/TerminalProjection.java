@@ -1,12 +1,15 @@
 package io.keyrail.rotation.projection;
 
+import io.keyrail.events.key.WorkingKeyType;
 import io.keyrail.events.terminal.TerminalStatus;
 import io.keyrail.hsm.api.key.KeyBlock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,13 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The service's own table of terminals ({@code terminal}), written only from the registry's
  * events and read by sign-in. Each write touches only the columns its event carries, so events
- * of the two registry topics may arrive in any order relative to each other.
+ * of the two registry topics may arrive in any order relative to each other. The latest working
+ * key version columns ({@code tpk_version} ...) are the exception: sign-in keeps them, in the
+ * statement that inserts the versions ({@link io.keyrail.rotation.keys.KeyVersions#issue}).
  */
 @Repository
 public class TerminalProjection {
 
-    private static final String LOCK_FOR_SIGN_IN = "SELECT terminal_id, merchant_id, status, tmk_key_block, tmk_lmk_id "
-            + "FROM terminal WHERE terminal_id = ANY(?) ORDER BY terminal_id FOR UPDATE";
+    private static final String LOCK_FOR_SIGN_IN = "SELECT terminal_id, merchant_id, status, tmk_key_block, tmk_lmk_id, "
+            + "tpk_version, tak_version, tdk_version FROM terminal WHERE terminal_id = ANY(?) ORDER BY terminal_id FOR UPDATE";
+    /** The key types whose latest version the terminal row keeps, in the order of their columns above. */
+    private static final List<WorkingKeyType> LATEST_VERSION_COLUMNS =
+            List.of(WorkingKeyType.TPK, WorkingKeyType.TAK, WorkingKeyType.TDK);
 
     private final JdbcTemplate jdbc;
 
@@ -47,8 +55,17 @@ public class TerminalProjection {
             String block = rs.getString(4);
             String lmkId = rs.getString(5);
             if (merchantId != null && status != null) {
+                Map<WorkingKeyType, Integer> latest = new EnumMap<>(WorkingKeyType.class);
+                for (int c = 0; c < LATEST_VERSION_COLUMNS.size(); c++) {
+                    WorkingKeyType type = LATEST_VERSION_COLUMNS.get(c);
+                    int version = rs.getInt(6 + c);
+                    if (!rs.wasNull()) {
+                        latest.put(type, version);
+                    }
+                }
                 found.put(terminalId, new SignInSubject(terminalId, merchantId, TerminalStatus.valueOf(status),
-                        block == null || lmkId == null ? Optional.empty() : Optional.of(new KeyBlock(lmkId, block))));
+                        block == null || lmkId == null ? Optional.empty() : Optional.of(new KeyBlock(lmkId, block)),
+                        latest));
             }
         }, (Object) terminalIds.toArray(String[]::new));
         return found;

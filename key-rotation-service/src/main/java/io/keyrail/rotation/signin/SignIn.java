@@ -1,6 +1,7 @@
 package io.keyrail.rotation.signin;
 
 import io.keyrail.events.EventType;
+import io.keyrail.events.KeyrailEvent;
 import io.keyrail.events.key.IssueCause;
 import io.keyrail.events.key.KeyIssued;
 import io.keyrail.events.key.KeyState;
@@ -12,12 +13,13 @@ import io.keyrail.hsm.api.key.WorkingKeyIssuance;
 import io.keyrail.rotation.keys.KeyVersions;
 import io.keyrail.rotation.keys.NewKeyVersion;
 import io.keyrail.rotation.projection.SignInSubject;
-import io.keyrail.hsm.api.key.KeyBlock;
 import io.keyrail.rotation.projection.TerminalProjection;
+import io.keyrail.support.events.EventBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,13 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Signs terminals in: issues the next version of each working key of the CUP mode under the
  * terminal's TMK, supersedes the previous versions (accepted for the overlap window), sets the
  * terminal ACTIVE, and publishes per key a public {@link KeyIssued} and an internal
- * {@link KeyMaterial}, all in one database transaction (the outbox). The HSM sees the clear
+ * {@link KeyMaterial}, all in one database transaction (the outbox: the events of the whole batch
+ * are one {@link EventBatch} publication). The HSM sees the clear
  * keys; this class sees key blocks, cryptograms and check values only.
  *
  * <p>It signs in a batch of distinct terminals at once ({@link SignInBatcher} groups concurrent
  * requests): the terminal rows are locked for the transaction, so concurrent sign-ins of one
- * terminal issue consecutive versions, and the batch costs four statements plus the outbox rows
- * and one commit, whatever its size and modes.
+ * terminal issue consecutive versions, and the batch costs two statements (three when a terminal
+ * becomes ACTIVE) plus one outbox row and one commit, whatever its size and modes.
  */
 @Service
 class SignIn {
@@ -129,30 +132,32 @@ class SignIn {
     private void store(List<Issuing> issuing, SignInOutcome[] outcomes) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant acceptedUntil = now.plus(properties.overlap());
-        List<KeyVersions.TerminalKey> superseded = new ArrayList<>();
         List<KeyVersions.NewVersion> inserted = new ArrayList<>();
+        Map<KeyVersions.TerminalKey, Integer> current = new HashMap<>();
         List<String> activated = new ArrayList<>();
         for (Issuing i : issuing) {
             String terminalId = i.attempt().terminalId();
             for (NewKeyVersion key : i.keys()) {
-                superseded.add(new KeyVersions.TerminalKey(terminalId, key.keyType()));
-                inserted.add(new KeyVersions.NewVersion(terminalId, key));
+                int version = i.terminal().nextVersion(key.keyType());
+                inserted.add(new KeyVersions.NewVersion(terminalId, version, key));
+                current.put(new KeyVersions.TerminalKey(terminalId, key.keyType()), version);
             }
             if (i.terminal().status() != TerminalStatus.ACTIVE) {
                 activated.add(terminalId);
             }
         }
-        Map<KeyVersions.TerminalKey, Integer> previous = versions.supersede(superseded, now, acceptedUntil);
-        Map<KeyVersions.TerminalKey, Integer> current = versions.insertActive(inserted, now, IssueCause.SIGN_IN);
+        Map<KeyVersions.TerminalKey, Integer> previous = versions.issue(inserted, now, acceptedUntil, IssueCause.SIGN_IN);
         terminals.signedIn(activated, now);
+        List<KeyrailEvent> published = new ArrayList<>(inserted.size() * 2);
         for (Issuing i : issuing) {
-            outcomes[i.index()] = publish(i, previous, current, now, acceptedUntil);
+            outcomes[i.index()] = publish(i, previous, current, now, acceptedUntil, published);
         }
+        events.publishEvent(EventBatch.of(published));
     }
 
     private SignInOutcome.Issued publish(Issuing issuing, Map<KeyVersions.TerminalKey, Integer> previous,
                                         Map<KeyVersions.TerminalKey, Integer> current, Instant now,
-                                        Instant acceptedUntil) {
+                                        Instant acceptedUntil, List<KeyrailEvent> published) {
         String terminalId = issuing.attempt().terminalId();
         CupSignInMode mode = issuing.attempt().mode();
         List<NewKeyVersion> keys = issuing.keys();
@@ -164,10 +169,10 @@ class SignIn {
             KeyVersions.TerminalKey slot = new KeyVersions.TerminalKey(terminalId, key.keyType());
             int version = current.get(slot);
             Integer previousVersion = previous.get(slot);
-            events.publishEvent(new KeyIssued(UUID.randomUUID(), now, terminalId, issuing.terminal().merchantId(),
+            published.add(new KeyIssued(UUID.randomUUID(), now, terminalId, issuing.terminal().merchantId(),
                     key.keyType(), version, key.algorithm(), key.checkValue(), KeyState.ACTIVE, now, previousVersion,
                     previousVersion == null ? null : acceptedUntil, IssueCause.SIGN_IN));
-            events.publishEvent(new KeyMaterial(UUID.randomUUID(), now, EventType.Source.KEY_ROTATION, terminalId,
+            published.add(new KeyMaterial(UUID.randomUUID(), now, EventType.Source.KEY_ROTATION, terminalId,
                     key.keyType(), version, key.keyBlock().value(), key.keyBlock().lmkId(), key.checkValue(),
                     KeyState.ACTIVE, null));
             String cryptogram = issuing.issued().get(k).cryptogramHex();

@@ -20,7 +20,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * target; once the transaction commits, {@link #relay} hands the record to the Kafka producer on
  * the committing thread and returns at once. Modulith marks the publication completed when Kafka
  * acknowledges the record (the returned future), and resubmits it through this same method when it
- * is not acknowledged in time, also after a restart.
+ * is not acknowledged in time, also after a restart. An {@link EventBatch} is one publication
+ * relayed as one record per event ({@link #relayBatch}).
  *
  * <p>Why not Modulith's own Kafka externalizer: it runs each event as an asynchronous task that
  * waits for its acknowledgement, so one sending thread (needed for order) gives one event per
@@ -49,21 +50,43 @@ public class KafkaEventRelay {
         return send(event);
     }
 
+    /**
+     * Sends the events of {@code batch} in order, each as its own record with the payload the
+     * batch already holds; completes when Kafka has acknowledged every one of them.
+     */
+    @TransactionalEventListener
+    @Order(0)
+    public CompletableFuture<?> relayBatch(EventBatch batch) {
+        List<KeyrailEvent> events = batch.events();
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[events.size()];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = send(events.get(i), batch.payload(i));
+        }
+        return CompletableFuture.allOf(sent);
+    }
+
     /** Sends {@code event} to its topic (for publications written without the event publisher, in bulk). */
     public CompletableFuture<?> send(KeyrailEvent event) {
+        return send(event, event);
+    }
+
+    private CompletableFuture<?> send(KeyrailEvent event, Object value) {
         try {
-            return kafka.send(record(event, source));
+            return kafka.send(record(event, value, source));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** The Kafka record of {@code event}: its JSON value and only its {@code ce_*} and content-type headers. */
-    static ProducerRecord<String, Object> record(KeyrailEvent event, String source) {
+    /**
+     * The Kafka record of {@code event}: its JSON value ({@code value}: the event, or its payload
+     * already written) and only its {@code ce_*} and content-type headers.
+     */
+    static ProducerRecord<String, Object> record(KeyrailEvent event, Object value, String source) {
         Map<String, byte[]> ce = CloudEventHeaders.bytesOf(event, source);
         List<Header> headers = new ArrayList<>(ce.size());
-        ce.forEach((name, value) -> headers.add(new RecordHeader(name, value)));
-        return new ProducerRecord<>(event.type().topic(), null, event.recordKey(), event, headers);
+        ce.forEach((name, v) -> headers.add(new RecordHeader(name, v)));
+        return new ProducerRecord<>(event.type().topic(), null, event.recordKey(), value, headers);
     }
 
     private static String listenerId() {

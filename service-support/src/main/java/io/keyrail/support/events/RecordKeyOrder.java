@@ -36,6 +36,18 @@ public class RecordKeyOrder {
     /** Notes the event's record key in the current transaction (events outside one are sent at once, unordered). */
     @EventListener
     public void published(KeyrailEvent event) {
+        note(event.recordKey());
+    }
+
+    /** Notes the record key of every event of the batch, as {@link #published(KeyrailEvent)} does for one. */
+    @EventListener
+    public void published(EventBatch batch) {
+        for (KeyrailEvent event : batch.events()) {
+            note(event.recordKey());
+        }
+    }
+
+    private void note(String recordKey) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
             return;
@@ -46,7 +58,7 @@ public class RecordKeyOrder {
             TransactionSynchronizationManager.bindResource(this, held);
             TransactionSynchronizationManager.registerSynchronization(held);
         }
-        held.keys.set(stripe(event.recordKey()));
+        held.keys.set(stripe(recordKey));
     }
 
     /** Whether a transaction waits to send events of {@code recordKey}'s stripe (for tests and diagnostics). */

@@ -84,6 +84,23 @@ class RecordKeyOrderTest {
     }
 
     @Test
+    void aBatchWithAnEventOfTheSameTerminalSendsAfterTheEarlierTransactionHasSent() throws Exception {
+        String other = otherStripeThan("T0000001");
+        Thread first = Thread.ofPlatform().start(() -> commit("T0000001", "first"));
+        assertThat(sends.firstSending.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread batch = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> publisher.publishEvent(
+                EventBatch.of(List.of(event(other, "batch"), event("T0000001", "batch"))))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> order.hasWaiters("T0000001"));
+        assertThat(sends.sent).containsExactly("first:start");
+
+        sends.release.countDown();
+        first.join(10_000);
+        batch.join(10_000);
+        assertThat(sends.sent).containsExactly("first:start", "first:sent", "batch:start", "batch:sent");
+    }
+
+    @Test
     void eventsPublishedOutsideATransactionTakeNoStripe() {
         publisher.publishEvent(event("T0000001", "outside"));
 
@@ -126,6 +143,13 @@ class RecordKeyOrderTest {
                 assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             }
             sent.add(name + ":sent");
+        }
+
+        @TransactionalEventListener
+        @Order(0)
+        public void send(EventBatch batch) {
+            sent.add("batch:start");
+            sent.add("batch:sent");
         }
     }
 

@@ -1,0 +1,58 @@
+package io.keyrail.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyrail.testing.TestInfrastructure;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * V7 moves the latest working key version of each type onto the terminal row, where sign-in reads
+ * it under the row lock and issues the next one by exact primary key. A database signed in before
+ * V7 gets those columns filled from the versions it holds, so the next sign-in continues the
+ * sequence instead of failing on a version that exists.
+ */
+class LatestKeyVersionMigrationIT {
+
+    @Test
+    void theLatestVersionOfEachTypeIsFilledInFromTheVersionsIssuedBeforeTheMigration() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl("key_rotation_v7"),
+                infrastructure.jdbcUser(), infrastructure.jdbcPassword());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/key-rotation-service")
+                .cleanDisabled(false).load().clean();
+        migrate(dataSource, "6");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("INSERT INTO terminal (terminal_id, merchant_id, status, updated_at) "
+                + "VALUES ('SIGNED01', '123456789012345', 'ACTIVE', now()), ('NEVER001', '123456789012345', 'AWAITING_SIGN_IN', now())");
+        for (int version = 1; version <= 3; version++) {
+            version(jdbc, "TPK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
+            version(jdbc, "TAK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
+        }
+        version(jdbc, "TDK", 1, "ACTIVE");
+
+        migrate(dataSource, "7");
+
+        Map<String, Object> signed = jdbc.queryForMap(
+                "SELECT tpk_version, tak_version, tdk_version FROM terminal WHERE terminal_id = 'SIGNED01'");
+        assertThat(signed).containsEntry("tpk_version", 3).containsEntry("tak_version", 3).containsEntry("tdk_version", 1);
+        Map<String, Object> never = jdbc.queryForMap(
+                "SELECT tpk_version, tak_version, tdk_version FROM terminal WHERE terminal_id = 'NEVER001'");
+        assertThat(never).containsEntry("tpk_version", null).containsEntry("tak_version", null)
+                .containsEntry("tdk_version", null);
+    }
+
+    private static void migrate(DriverManagerDataSource dataSource, String target) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/key-rotation-service")
+                .target(target).load().migrate();
+    }
+
+    private static void version(JdbcTemplate jdbc, String keyType, int version, String state) {
+        jdbc.update("INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm, "
+                + "state, issued_at, accepted_until, cause) VALUES ('SIGNED01', ?, ?, 'D0000', 'lmk-test', 'ABCDEF12', "
+                + "'TDES_2KEY', ?, now(), NULL, 'SIGN_IN')", keyType, version, state);
+    }
+}
