@@ -28,6 +28,11 @@ public final class EventJson {
         return MAPPER.readTree(json);
     }
 
+    /** The parsed payload {@code json} as the record of {@code type}. */
+    public static KeyrailEvent read(EventType type, JsonNode json) {
+        return MAPPER.treeToValue(json, type.payload());
+    }
+
     /** The payload read as the record of {@code ceType}, or empty when the type is unknown. */
     public static Optional<KeyrailEvent> read(String ceType, byte[] json) {
         return EventType.ofCeType(ceType).map(t -> MAPPER.readValue(json, t.payload()));

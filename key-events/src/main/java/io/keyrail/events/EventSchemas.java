@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** The JSON Schema (draft 2020-12) of every event type, shipped in this module, and validation against it. */
 public final class EventSchemas {
@@ -40,6 +41,12 @@ public final class EventSchemas {
     /** Validation errors of {@code json} against the schema of {@code type}; empty when valid. */
     public static List<String> validate(EventType type, String json) {
         List<Error> errors = SCHEMAS.get(type).validate(json, InputFormat.JSON);
+        return errors.stream().map(Error::toString).toList();
+    }
+
+    /** Validation errors of the parsed payload {@code json} against the schema of {@code type}; empty when valid. */
+    public static List<String> validate(EventType type, JsonNode json) {
+        List<Error> errors = SCHEMAS.get(type).validate(json);
         return errors.stream().map(Error::toString).toList();
     }
 

@@ -20,9 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -37,7 +35,8 @@ import org.HdrHistogram.Recorder;
  * <p>Two ways to drive: closed loop ({@code --concurrency N}: N callers, each sending its next
  * sign-in when the previous one answered) and open loop ({@code --rate R}: R sign-ins a second on
  * a fixed schedule whatever the answers; latency counts from the scheduled time, so a stalled
- * service cannot hide its queueing). Terminals are taken round robin, so one terminal is rarely
+ * service cannot hide its queueing; one thread sends and reads everything, see {@link OpenLoopHttp}).
+ * Terminals are taken round robin, so one terminal is rarely
  * signed in twice at once. {@code --seed} first publishes the registry's events for the terminals
  * (see {@link TerminalSeeding}) and waits until the service signs each one in.
  *
@@ -83,7 +82,7 @@ public final class SignInLoad {
 
         long keysBefore = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
         Result result = o.containsKey("rate")
-                ? openLoop(call, ids, Integer.parseInt(o.get("rate")), warmup, duration)
+                ? openLoop(call, signInBase, ids, Integer.parseInt(o.get("rate")), warmup, duration)
                 : closedLoop(call, ids, Integer.parseInt(o.getOrDefault("concurrency", "64")), warmup, duration);
         long keysAfter = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
         String backlog = call.outboxBacklog();
@@ -137,48 +136,33 @@ public final class SignInLoad {
     }
 
     /** {@code rate} sign-ins a second on a fixed schedule; latency from each scheduled time. */
-    static Result openLoop(SignInCall call, List<String> ids, int rate, Duration warmup, Duration duration)
-            throws InterruptedException {
+    static Result openLoop(SignInCall call, URI signInBase, List<String> ids, int rate, Duration warmup,
+                           Duration duration) throws IOException {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
-        Recorder recorder = new Recorder(HISTOGRAM_MAX_NANOS, 3);
+        Histogram histogram = new Histogram(HISTOGRAM_MAX_NANOS, 3);
         Counts counts = new Counts();
-        Semaphore inFlight = new Semaphore(4096);
-        AtomicLong next = new AtomicLong();
         Timeline timeline = new Timeline((int) duration.toSeconds() * 10 + 1, Instant.now().plus(warmup));
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long n = 0; ; n++) {
-                long scheduled = start + n * period;
-                if (scheduled >= end) {
-                    break;
-                }
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                inFlight.acquire();
-                String terminal = ids.get((int) (next.getAndIncrement() % ids.size()));
-                senders.execute(() -> {
-                    try {
-                        long sent = System.nanoTime();
-                        int status = call.signIn(terminal);
-                        long done = System.nanoTime();
+        byte[][] requests = new byte[ids.size()][];
+        for (int i = 0; i < ids.size(); i++) {
+            requests[i] = OpenLoopHttp.post(signInBase, "/v1/terminals/" + ids.get(i) + "/sign-in", call.token(),
+                    "{\"mode\":\"" + call.mode() + "\"}");
+        }
+        try (OpenLoopHttp http = new OpenLoopHttp(signInBase, 4096)) {
+            http.run(start, period, end, TimeUnit.SECONDS.toNanos(30), n -> requests[(int) (n % requests.length)],
+                    (status, scheduled, sent, done) -> {
                         if (scheduled >= measureFrom) {
-                            recorder.recordValue(Math.min(done - scheduled, HISTOGRAM_MAX_NANOS));
+                            histogram.recordValue(Math.min(done - scheduled, HISTOGRAM_MAX_NANOS));
                             counts.count(status);
                             timeline.record(scheduled - measureFrom, done - scheduled, sent - scheduled);
                         }
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
+                    });
         }
         timeline.print();
         return new Result(rate + " sign-ins/s offered (open loop, latency from the scheduled time)",
-                recorder.getIntervalHistogram(), counts.ok.sum(), counts.others(), counts.errors.sum());
+                histogram, counts.ok.sum(), counts.others(), counts.errors.sum());
     }
 
     /** Signs every terminal in once (the service must know them all); also warms the service up. */

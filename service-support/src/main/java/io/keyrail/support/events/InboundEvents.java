@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a consumed record as a Keyrail event: its {@code ce_type} header names the type, the payload
@@ -32,9 +33,11 @@ public final class InboundEvents {
         if (record.value() == null) {
             throw new RejectedEventException("record " + where + " has no payload");
         }
-        String json = new String(record.value(), StandardCharsets.UTF_8);
+        // Parsed once: the tree is validated, then read as the record.
+        JsonNode json;
         List<String> errors;
         try {
+            json = EventJson.tree(record.value());
             errors = EventSchemas.validate(type, json);
         } catch (RuntimeException e) {
             throw new RejectedEventException("record " + where + " is not JSON", e);
@@ -44,7 +47,7 @@ public final class InboundEvents {
                     + errors.size() + " errors)");
         }
         try {
-            return EventJson.read(ceType, record.value()).orElseThrow();
+            return EventJson.read(type, json);
         } catch (RuntimeException e) {
             throw new RejectedEventException("record " + where + " does not read as " + ceType, e);
         }
