@@ -9,7 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -84,23 +85,20 @@ final class LoopbackHttp implements AutoCloseable {
 
         int readResponse() throws IOException {
             String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-                throw new IOException("not an HTTP/1.1 response: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long length = -1;
-            boolean chunked = false;
-            reusable = true;
+            List<String> headers = new ArrayList<>();
             for (String h = line(); !h.isEmpty(); h = line()) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    reusable = false;
-                }
+                headers.add(h);
             }
+            HttpAnswerHead head;
+            try {
+                head = HttpAnswerHead.parse(statusLine, headers);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(e.getMessage());
+            }
+            int status = head.status();
+            long length = head.contentLength();
+            boolean chunked = head.chunked();
+            reusable = head.reusable();
             if (chunked) {
                 for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                      size = Long.parseLong(line().split(";")[0].trim(), 16)) {

@@ -11,7 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -215,32 +215,18 @@ final class OpenLoopHttp implements AutoCloseable {
             if (headEnd < 0) {
                 return 0;
             }
-            String head = new String(bytes, 0, headEnd, StandardCharsets.US_ASCII);
-            if (!head.startsWith("HTTP/1.1 ") || head.length() < 12) {
-                throw new IllegalStateException("not an HTTP/1.1 answer");
-            }
-            int status = Integer.parseInt(head.substring(9, 12));
-            long contentLength = -1;
-            boolean chunked = false;
-            reusable = true;
-            for (String line : head.split("\r\n")) {
-                String lower = line.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    contentLength = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    reusable = false;
-                }
-            }
+            List<String> lines = List.of(new String(bytes, 0, headEnd, StandardCharsets.US_ASCII).split("\r\n"));
+            HttpAnswerHead head = HttpAnswerHead.parse(lines.getFirst(), lines.subList(1, lines.size()));
+            int status = head.status();
+            reusable = head.reusable();
             int bodyStart = headEnd + 4;
-            if (chunked) {
+            if (head.chunked()) {
                 return indexOf(bytes, length, "\r\n0\r\n\r\n", bodyStart - 2) >= 0 ? status : 0;
             }
-            if (contentLength < 0) {
+            if (head.contentLength() < 0) {
                 throw new IllegalStateException("an answer with neither Content-Length nor chunked encoding");
             }
-            return length - bodyStart >= contentLength ? status : 0;
+            return length - bodyStart >= head.contentLength() ? status : 0;
         }
 
         private static int indexOf(byte[] bytes, int length, String needle, int from) {
