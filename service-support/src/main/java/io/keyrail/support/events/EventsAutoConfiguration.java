@@ -92,7 +92,8 @@ public class EventsAutoConfiguration {
         return Gauge.builder("keyrail.outbox.backlog", jdbc, j -> {
             Long n = j.queryForObject("select count(*) from event_publication where completion_date is null", Long.class);
             return n == null ? 0 : n;
-        }).description("Events committed but not yet acknowledged by Kafka").register(registry);
+        }).description("Outbox publications (an event, or a batch of events) committed but not yet acknowledged by Kafka")
+                .register(registry);
     }
 
     /** Sends again the publications Kafka has not acknowledged in time. */
