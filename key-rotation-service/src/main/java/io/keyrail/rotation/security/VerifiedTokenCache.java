@@ -1,7 +1,7 @@
 package io.keyrail.rotation.security;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * times as before. The cache key is the whole token, signature included, so a token differing in
  * any byte is verified afresh. Bounded: cleared when full.
  */
-final class VerifiedTokenCache implements JwtDecoder {
+final class VerifiedTokenCache implements JwtDecoder, VerifiedTokens {
 
     static final int MAX_TOKENS = 10_000;
 
@@ -31,14 +31,23 @@ final class VerifiedTokenCache implements JwtDecoder {
     }
 
     @Override
-    public Jwt decode(String token) throws JwtException {
+    public Optional<Jwt> verifiedBefore(String token) {
         Jwt jwt = verified.get(token);
-        Instant now = clock.instant();
-        if (jwt != null && jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt())) {
-            return jwt;
+        if (jwt == null) {
+            return Optional.empty();
         }
-        if (jwt != null) {
-            verified.remove(token);
+        if (jwt.getExpiresAt() != null && clock.instant().isBefore(jwt.getExpiresAt())) {
+            return Optional.of(jwt);
+        }
+        verified.remove(token);
+        return Optional.empty();
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Optional<Jwt> known = verifiedBefore(token);
+        if (known.isPresent()) {
+            return known.get();
         }
         Jwt fresh = decoder.decode(token);
         if (fresh.getExpiresAt() != null) {

@@ -14,9 +14,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -36,19 +39,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "keyrail.rotation.posp-listener.enabled", havingValue = "true", matchIfMissing = true)
-public class PospListener implements SmartLifecycle {
+public class PospListener implements SmartLifecycle, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(PospListener.class);
 
     private final PospListenerProperties properties;
     private final PospSignInHandler handler;
+    /** Verifies tokens seen for the first time, off the event loops; at most 1,024 wait, then 503. */
+    private final ThreadPoolExecutor verifier = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1024), Thread.ofPlatform().name("posp-token-verifier-", 0).daemon().factory());
     private volatile EventLoopGroup group;
     private volatile Channel server;
 
     PospListener(PospListenerProperties properties, SignInExchange exchange, JwtDecoder tokens, JsonMapper json,
                  MeterRegistry meters) {
         this.properties = properties;
-        this.handler = new PospSignInHandler(exchange, tokens, json, meters);
+        this.handler = new PospSignInHandler(exchange, tokens, verifier, json, meters);
     }
 
     @Override
@@ -96,6 +102,11 @@ public class PospListener implements SmartLifecycle {
         if (loops != null) {
             loops.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         }
+    }
+
+    @Override
+    public void destroy() {
+        verifier.shutdownNow();
     }
 
     @Override

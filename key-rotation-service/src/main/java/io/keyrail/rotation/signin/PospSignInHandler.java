@@ -1,6 +1,7 @@
 package io.keyrail.rotation.signin;
 
 import io.keyrail.hsm.api.HsmException;
+import io.keyrail.rotation.security.VerifiedTokens;
 import io.keyrail.support.security.KeyrailRole;
 import io.keyrail.support.web.CommonProblemHandler;
 import io.keyrail.support.web.ProblemTypes;
@@ -27,7 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code WWW-Authenticate: Bearer}), 403 without the role, 404 another path, 405 another method,
  * 415 a body that is not JSON, the sign-in problems, 503 when the HSM or the database is
  * unavailable. Problems name the terminal, never a key; failures are logged without the request.
- * Answers are counted by status ({@code keyrail.posp-listener.responses}).
+ * Answers are counted by status ({@code keyrail.posp-listener.responses}). A token verified before
+ * and not expired is taken from {@link VerifiedTokens} on the event loop; a new one is verified on
+ * the verifier's threads (the decoder may fetch the issuer's keys), so the loop never blocks.
  */
 @ChannelHandler.Sharable
 final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -65,13 +72,22 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private final SignInExchange exchange;
     private final JwtDecoder tokens;
+    private final VerifiedTokens verified;
+    private final Executor verifier;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
 
-    PospSignInHandler(SignInExchange exchange, JwtDecoder tokens, JsonMapper json, MeterRegistry meters) {
+    /**
+     * @param verifier where tokens not {@linkplain VerifiedTokens verified before} are decoded (never
+     *                 the event loop); when it refuses work the request gets 503
+     */
+    PospSignInHandler(SignInExchange exchange, JwtDecoder tokens, Executor verifier, JsonMapper json,
+                      MeterRegistry meters) {
         this.exchange = exchange;
         this.tokens = tokens;
+        this.verified = tokens instanceof VerifiedTokens v ? v : token -> Optional.empty();
+        this.verifier = verifier;
         this.json = json;
         this.meters = meters;
     }
@@ -102,40 +118,85 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "Unauthorized", "a bearer token is required"), Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        Jwt token;
-        try {
-            token = tokens.decode(authorization.substring(BEARER.length()).trim());
-        } catch (JwtException e) {
-            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Unauthorized", "the bearer token is not valid"),
-                    Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+        // Everything the answer needs is taken from the request now: it is released when this returns,
+        // and the token may be verified on another thread.
+        String bearer = authorization.substring(BEARER.length()).trim();
+        Request read = new Request(keepAlive, path, signIn.group(1),
+                request.headers().get(HttpHeaderNames.CONTENT_TYPE), mode(request));
+        Optional<Jwt> known = verified.verifiedBefore(bearer);
+        if (known.isPresent()) {
+            authorized(ctx, read, known.get());
             return;
         }
+        // A token seen for the first time is verified off the event loop: the decoder may fetch the
+        // issuer's keys over the network, and this loop serves other connections meanwhile.
+        CompletableFuture<Jwt> verification;
+        try {
+            verification = CompletableFuture.supplyAsync(() -> tokens.decode(bearer), verifier);
+        } catch (RejectedExecutionException e) {
+            problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "Service unavailable", "too many tokens are being verified; retry later"), null);
+            return;
+        }
+        verification.whenCompleteAsync((token, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null) {
+                authorized(ctx, read, token);
+            } else if (cause instanceof JwtException) {
+                problem(ctx, read.keepAlive(), read.path(), ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                        "Unauthorized", "the bearer token is not valid"),
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+            } else {
+                LOG.error("bearer token verification failed: {}", cause.getClass().getName());
+                problem(ctx, read.keepAlive(), read.path(), ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error", "Internal error", "the bearer token could not be verified"), null);
+            }
+        }, ctx.executor());
+    }
+
+    /** What a request carried, read before it is released: the body's mode, or null with a body that is not JSON. */
+    private record Request(boolean keepAlive, String path, String terminalId, String contentType, BodyMode body) {
+    }
+
+    /** The {@code mode} of the JSON body (null when absent), or {@code json = false} when the body is not JSON. */
+    private record BodyMode(boolean json, String mode) {
+    }
+
+    private BodyMode mode(FullHttpRequest request) {
+        try {
+            JsonNode body = json.readTree(new ByteBufInputStream(request.content()));
+            JsonNode modeNode = body == null ? null : body.get("mode");
+            return new BodyMode(true, modeNode != null && modeNode.isString() ? modeNode.asString() : null);
+        } catch (JacksonException e) {
+            return new BodyMode(false, null);
+        }
+    }
+
+    /** With a verified token: the role, the media type and the body, then the sign-in. On the event loop. */
+    private void authorized(ChannelHandlerContext ctx, Request request, Jwt token) {
+        boolean keepAlive = request.keepAlive();
+        String path = request.path();
         List<String> roles = token.getClaimAsStringList(KeyrailRole.CLAIM);
         if (roles == null || !roles.contains(KeyrailRole.POSP.name())) {
             problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "sign-in needs the role POSP"), null);
             return;
         }
-        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String contentType = request.contentType();
         if (contentType == null || !HttpUtil.getMimeType(contentType).toString().toLowerCase(Locale.ROOT).endsWith("json")) {
             problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported-media-type", "Unsupported media type", "the body must be application/json"), null);
             return;
         }
-        String mode;
-        try {
-            JsonNode body = json.readTree(new ByteBufInputStream(request.content()));
-            JsonNode modeNode = body == null ? null : body.get("mode");
-            mode = modeNode != null && modeNode.isString() ? modeNode.asString() : null;
-        } catch (JacksonException e) {
+        if (!request.body().json()) {
             problem(ctx, keepAlive, path, ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request",
                     "Invalid request", "the body is not valid JSON"), null);
             return;
         }
         // The answer is serialized and written on the connection's event loop, not on the writer thread
         // that committed the batch: the writers stay on the database, and a write needs no wake-up.
-        exchange.signIn(signIn.group(1), mode).whenCompleteAsync((answer, failure) -> {
+        exchange.signIn(request.terminalId(), request.body().mode()).whenCompleteAsync((answer, failure) -> {
             if (failure != null) {
                 problem(ctx, keepAlive, path, failureProblem(failure), null);
             } else {
