@@ -40,8 +40,7 @@ public final class EventSchemas {
 
     /** Validation errors of {@code json} against the schema of {@code type}; empty when valid. */
     public static List<String> validate(EventType type, String json) {
-        List<Error> errors = SCHEMAS.get(type).validate(json, InputFormat.JSON);
-        return errors.stream().map(Error::toString).toList();
+        return validate(type, EventJson.tree(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Validation errors of the parsed payload {@code json} against the schema of {@code type}; empty when valid. */
@@ -52,6 +51,6 @@ public final class EventSchemas {
 
     /** Validation errors of {@code event}'s JSON payload; empty when valid. */
     public static List<String> validate(KeyrailEvent event) {
-        return validate(event.type(), new String(EventJson.write(event), StandardCharsets.UTF_8));
+        return validate(event.type(), EventJson.tree(EventJson.write(event)));
     }
 }

@@ -139,8 +139,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
             return;
         }
         verification.whenCompleteAsync((token, failure) -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = cause(failure);
             if (cause == null) {
                 authorized(ctx, read, token);
             } else if (cause instanceof JwtException) {
@@ -212,8 +211,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     /** The problem for a sign-in that failed: the HSM's, 503 for an unavailable database or a stopping service, else 500. */
     private static ProblemDetail failureProblem(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof HsmException hsm) {
             return CommonProblemHandler.hsmProblem(hsm);
         }
@@ -229,6 +227,11 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
         LOG.error("sign-in failed: {}", cause.getClass().getName());
         return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the sign-in failed; nothing was issued");
+    }
+
+    /** What failed a future: the cause a {@link CompletionException} wraps, else the failure itself (null: none). */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void problem(ChannelHandlerContext ctx, boolean keepAlive, String path, ProblemDetail problem,

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,14 +132,11 @@ class SignIn {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant acceptedUntil = now.plus(properties.overlap());
         List<KeyVersions.NewVersion> inserted = new ArrayList<>();
-        Map<KeyVersions.TerminalKey, Integer> current = new HashMap<>();
         List<String> activated = new ArrayList<>();
         for (Issuing i : issuing) {
             String terminalId = i.attempt().terminalId();
             for (NewKeyVersion key : i.keys()) {
-                int version = i.terminal().nextVersion(key.keyType());
-                inserted.add(new KeyVersions.NewVersion(terminalId, version, key));
-                current.put(new KeyVersions.TerminalKey(terminalId, key.keyType()), version);
+                inserted.add(new KeyVersions.NewVersion(terminalId, i.terminal().nextVersion(key.keyType()), key));
             }
             if (i.terminal().status() != TerminalStatus.ACTIVE) {
                 activated.add(terminalId);
@@ -150,14 +146,13 @@ class SignIn {
         terminals.signedIn(activated, now);
         List<KeyrailEvent> published = new ArrayList<>(inserted.size() * 2);
         for (Issuing i : issuing) {
-            outcomes[i.index()] = publish(i, previous, current, now, acceptedUntil, published);
+            outcomes[i.index()] = publish(i, previous, now, acceptedUntil, published);
         }
         events.publishEvent(EventBatch.of(published));
     }
 
     private SignInOutcome.Issued publish(Issuing issuing, Map<KeyVersions.TerminalKey, Integer> previous,
-                                        Map<KeyVersions.TerminalKey, Integer> current, Instant now,
-                                        Instant acceptedUntil, List<KeyrailEvent> published) {
+                                        Instant now, Instant acceptedUntil, List<KeyrailEvent> published) {
         String terminalId = issuing.attempt().terminalId();
         CupSignInMode mode = issuing.attempt().mode();
         List<NewKeyVersion> keys = issuing.keys();
@@ -166,9 +161,8 @@ class SignIn {
         List<SignInResponse.IssuedKey> sent = new ArrayList<>(keys.size());
         for (int k = 0; k < keys.size(); k++) {
             NewKeyVersion key = keys.get(k);
-            KeyVersions.TerminalKey slot = new KeyVersions.TerminalKey(terminalId, key.keyType());
-            int version = current.get(slot);
-            Integer previousVersion = previous.get(slot);
+            int version = issuing.terminal().nextVersion(key.keyType());
+            Integer previousVersion = previous.get(new KeyVersions.TerminalKey(terminalId, key.keyType()));
             published.add(new KeyIssued(UUID.randomUUID(), now, terminalId, issuing.terminal().merchantId(),
                     key.keyType(), version, key.algorithm(), key.checkValue(), KeyState.ACTIVE, now, previousVersion,
                     previousVersion == null ? null : acceptedUntil, IssueCause.SIGN_IN));

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,28 +20,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class LoopbackHttp implements AutoCloseable {
 
+    private final URI base;
     private final InetSocketAddress address;
-    private final String host;
     private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
     LoopbackHttp(URI base) {
+        this.base = base;
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
-        this.host = base.getHost() + ":" + base.getPort();
     }
 
     /** POSTs {@code jsonBody} to {@code path}; the status, or -1 when the exchange failed. */
     int post(String path, String bearerToken, String jsonBody) {
-        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + bearerToken
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = OpenLoopHttp.post(base, path, bearerToken, jsonBody);
         Connection c = idle.poll();
         try {
             if (c == null) {
                 c = new Connection(address);
             }
-            c.out.write(head);
-            c.out.write(body);
+            c.out.write(request);
             c.out.flush();
             int status = c.readResponse();
             if (c.reusable) {

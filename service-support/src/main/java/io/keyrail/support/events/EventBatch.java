@@ -95,7 +95,7 @@ public final class EventBatch {
                 String ceType = entry.path("type").asString();
                 EventType type = EventType.ofCeType(ceType)
                         .orElseThrow(() -> new IllegalArgumentException("unknown event type in an outbox batch: " + ceType));
-                events.add(EventJson.mapper().treeToValue(entry.path("data"), type.payload()));
+                events.add(EventJson.read(type, entry.path("data")));
             }
             return new EventBatch(events);
         }

@@ -36,21 +36,28 @@ public class RecordKeyOrder {
     /** Notes the event's record key in the current transaction (events outside one are sent at once, unordered). */
     @EventListener
     public void published(KeyrailEvent event) {
-        note(event.recordKey());
+        Held held = held();
+        if (held != null) {
+            held.keys.set(stripe(event.recordKey()));
+        }
     }
 
     /** Notes the record key of every event of the batch, as {@link #published(KeyrailEvent)} does for one. */
     @EventListener
     public void published(EventBatch batch) {
-        for (KeyrailEvent event : batch.events()) {
-            note(event.recordKey());
+        Held held = held();
+        if (held != null) {
+            for (KeyrailEvent event : batch.events()) {
+                held.keys.set(stripe(event.recordKey()));
+            }
         }
     }
 
-    private void note(String recordKey) {
+    /** The current transaction's stripes, registered with it on first use; null outside a transaction. */
+    private Held held() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return;
+            return null;
         }
         Held held = (Held) TransactionSynchronizationManager.getResource(this);
         if (held == null) {
@@ -58,7 +65,7 @@ public class RecordKeyOrder {
             TransactionSynchronizationManager.bindResource(this, held);
             TransactionSynchronizationManager.registerSynchronization(held);
         }
-        held.keys.set(stripe(recordKey));
+        return held;
     }
 
     /** Whether a transaction waits to send events of {@code recordKey}'s stripe (for tests and diagnostics). */

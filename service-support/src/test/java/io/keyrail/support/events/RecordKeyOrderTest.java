@@ -57,17 +57,7 @@ class RecordKeyOrderTest {
 
     @Test
     void aLaterTransactionOfTheSameTerminalSendsAfterTheEarlierOneHasSent() throws Exception {
-        Thread first = Thread.ofPlatform().start(() -> commit("T0000001", "first"));
-        assertThat(sends.firstSending.await(10, TimeUnit.SECONDS)).isTrue();
-
-        Thread second = Thread.ofPlatform().start(() -> commit("T0000001", "second"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> order.hasWaiters("T0000001"));
-        assertThat(sends.sent).containsExactly("first:start");
-
-        sends.release.countDown();
-        first.join(10_000);
-        second.join(10_000);
-        assertThat(sends.sent).containsExactly("first:start", "first:sent", "second:start", "second:sent");
+        assertSendsAfterFirst("second", () -> commit("T0000001", "second"));
     }
 
     @Test
@@ -86,18 +76,26 @@ class RecordKeyOrderTest {
     @Test
     void aBatchWithAnEventOfTheSameTerminalSendsAfterTheEarlierTransactionHasSent() throws Exception {
         String other = otherStripeThan("T0000001");
+        assertSendsAfterFirst("batch", () -> transactions.executeWithoutResult(status -> publisher.publishEvent(
+                EventBatch.of(List.of(event(other, "batch"), event("T0000001", "batch"))))));
+    }
+
+    /**
+     * Commits "first" on T0000001 and holds it while sending; then {@code later} (named {@code name}),
+     * which publishes for T0000001 too, must wait for the stripe and send only after "first" has sent.
+     */
+    private void assertSendsAfterFirst(String name, Runnable later) throws Exception {
         Thread first = Thread.ofPlatform().start(() -> commit("T0000001", "first"));
         assertThat(sends.firstSending.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Thread batch = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> publisher.publishEvent(
-                EventBatch.of(List.of(event(other, "batch"), event("T0000001", "batch"))))));
+        Thread second = Thread.ofPlatform().start(later);
         await().atMost(Duration.ofSeconds(10)).until(() -> order.hasWaiters("T0000001"));
         assertThat(sends.sent).containsExactly("first:start");
 
         sends.release.countDown();
         first.join(10_000);
-        batch.join(10_000);
-        assertThat(sends.sent).containsExactly("first:start", "first:sent", "batch:start", "batch:sent");
+        second.join(10_000);
+        assertThat(sends.sent).containsExactly("first:start", "first:sent", name + ":start", name + ":sent");
     }
 
     @Test
