@@ -105,6 +105,15 @@ class SignInRefusalIT extends ServiceTestSupport {
         assertThat(versions.get(0).path("version").asInt()).isEqualTo(2);
         assertThat(versions.get(0).path("state").asString()).isEqualTo("ACTIVE");
         assertThat(versions.get(1).path("state").asString()).isEqualTo("DESTROYED");
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(published.matching(r -> terminalId.equals(r.key())
+                        && "io.keyrail.key.issued.v1".equals(r.ceType()))
+                .stream().map(r -> EventJson.tree(RegistryFixture.utf8(r.json())))
+                .filter(j -> j.path("version").asInt() == 2).toList())
+                .as("a destroyed version is superseded by nothing: version 2 has no previous version")
+                .hasSize(2).allSatisfy(j -> {
+                    assertThat(j.path("previousVersion").isNull()).as("previousVersion null").isTrue();
+                    assertThat(j.path("previousAcceptedUntil").isNull()).as("previousAcceptedUntil null").isTrue();
+                }));
     }
 
     @Test

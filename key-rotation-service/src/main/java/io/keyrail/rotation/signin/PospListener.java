@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * to the batcher, and write the answer when its batch commits; no thread waits for a sign-in.
  *
  * <p>It starts after the sign-in batcher and stops before it, so no request finds the batcher
- * stopped. It logs no request body and no answer.
+ * stopped. A stop first closes the port, then waits (at most {@code drain-seconds}) until every
+ * sign-in already read is answered, and only then closes the connections: a rolling restart loses
+ * no answer. It logs no request body and no answer.
  */
 @Component
 @ConditionalOnProperty(name = "keyrail.rotation.posp-listener.enabled", havingValue = "true", matchIfMissing = true)
@@ -59,6 +62,7 @@ public class PospListener implements SmartLifecycle, DisposableBean {
 
     @Override
     public void start() {
+        handler.open();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(properties.ioThreads(), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops)
@@ -98,6 +102,16 @@ public class PospListener implements SmartLifecycle, DisposableBean {
         group = null;
         if (s != null) {
             s.close().syncUninterruptibly();
+        }
+        handler.drain();
+        try {
+            int unanswered = handler.awaitAnswered(Duration.ofSeconds(properties.drainSeconds()));
+            if (unanswered > 0) {
+                LOG.warn("POSP listener stopped with {} sign-ins unanswered after {} s", unanswered,
+                        properties.drainSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (loops != null) {
             loops.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -60,6 +64,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers are counted by status ({@code keyrail.posp-listener.responses}). A token verified before
  * and not expired is taken from {@link VerifiedTokens} on the event loop; a new one is verified on
  * the verifier's threads (the decoder may fetch the issuer's keys), so the loop never blocks.
+ *
+ * <p>When the service stops ({@link #drain}), a request already read is still answered, with
+ * {@code Connection: close}, and a new one on a kept-alive connection gets 503 and the connection
+ * is closed, so the POSP retries on another instance; {@link #awaitAnswered} waits for the answers.
  */
 @ChannelHandler.Sharable
 final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -77,6 +85,9 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Map<Integer, Counter> responses = new ConcurrentHashMap<>();
+    /** Requests waiting for a token verification or a sign-in: the answers a stop waits for. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private volatile boolean draining;
 
     /**
      * @param verifier where tokens not {@linkplain VerifiedTokens verified before} are decoded (never
@@ -96,6 +107,10 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String path = new QueryStringDecoder(request.uri()).path();
+        if (draining) {
+            problem(ctx, false, path, stopping(), null);
+            return;
+        }
         if (!request.decoderResult().isSuccess()) {
             problem(ctx, false, path, ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request",
                     "Invalid request", "the request is not valid HTTP/1.1"), null);
@@ -138,7 +153,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "Service unavailable", "too many tokens are being verified; retry later"), null);
             return;
         }
-        verification.whenCompleteAsync((token, failure) -> {
+        answerWhenDone(ctx, verification, (token, failure) -> {
             Throwable cause = cause(failure);
             if (cause == null) {
                 authorized(ctx, read, token);
@@ -151,7 +166,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                 problem(ctx, read.keepAlive(), read.path(), ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR,
                         "internal-error", "Internal error", "the bearer token could not be verified"), null);
             }
-        }, ctx.executor());
+        });
     }
 
     /** What a request carried, read before it is released: the body's mode, or null with a body that is not JSON. */
@@ -195,7 +210,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
         }
         // The answer is serialized and written on the connection's event loop, not on the writer thread
         // that committed the batch: the writers stay on the database, and a write needs no wake-up.
-        exchange.signIn(request.terminalId(), request.body().mode()).whenCompleteAsync((answer, failure) -> {
+        answerWhenDone(ctx, exchange.signIn(request.terminalId(), request.body().mode()), (answer, failure) -> {
             if (failure != null) {
                 problem(ctx, keepAlive, path, failureProblem(failure), null);
             } else {
@@ -206,7 +221,59 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                     case SignInExchange.Answer.Problem p -> problem(ctx, keepAlive, path, p.problem(), null);
                 }
             }
+        });
+    }
+
+    /**
+     * Answers on the connection's event loop once {@code work} completes, counted as waiting until
+     * then (a stop waits for it, see {@link #awaitAnswered}).
+     */
+    private <T> void answerWhenDone(ChannelHandlerContext ctx, CompletableFuture<T> work, BiConsumer<T, Throwable> answer) {
+        waiting.incrementAndGet();
+        work.whenCompleteAsync((value, failure) -> {
+            try {
+                answer.accept(value, failure);
+            } finally {
+                if (waiting.decrementAndGet() == 0 && draining) {
+                    synchronized (waiting) {
+                        waiting.notifyAll();
+                    }
+                }
+            }
         }, ctx.executor());
+    }
+
+    /** From now on: new requests get 503 and the connection is closed; answers still due close theirs. */
+    void drain() {
+        draining = true;
+    }
+
+    /** Takes requests again (the listener started again after a stop). */
+    void open() {
+        draining = false;
+    }
+
+    /**
+     * Waits until every request read before {@link #drain} has been answered, at most {@code timeout};
+     * returns how many are still waiting (0 when all were answered).
+     */
+    int awaitAnswered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (waiting) {
+            while (waiting.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(waiting, left);
+            }
+        }
+        return waiting.get();
+    }
+
+    private static ProblemDetail stopping() {
+        return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "the service is stopping; retry later");
     }
 
     /** The problem for a sign-in that failed: the HSM's, 503 for an unavailable database or a stopping service, else 500. */
@@ -221,8 +288,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
                     "Database unavailable", "the database is unavailable; retry later");
         }
         if (cause instanceof SignInBatcher.Stopping) {
-            return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-                    "the service is stopping; retry later");
+            return stopping();
         }
         LOG.error("sign-in failed: {}", cause.getClass().getName());
         return ProblemTypes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
@@ -262,7 +328,7 @@ final class PospSignInHandler extends SimpleChannelInboundHandler<FullHttpReques
         if (headers != null) {
             headers.forEach(response.headers()::set);
         }
-        if (keepAlive) {
+        if (keepAlive && !draining) {
             ctx.writeAndFlush(response);
         } else {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

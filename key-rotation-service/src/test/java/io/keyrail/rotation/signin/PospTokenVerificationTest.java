@@ -47,7 +47,7 @@ class PospTokenVerificationTest {
 
     @Test
     void aTokenVerifiedOnTheNetworkDoesNotHoldUpTheEventLoop() throws Exception {
-        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120),
+        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120, 10),
                 null, new SlowIssuerDecoder(), JsonMapper.builder().build(), new SimpleMeterRegistry());
         listener.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -71,7 +71,7 @@ class PospTokenVerificationTest {
     @Test
     void aTokenTheDecoderRejectsGets401WithTheBearerChallenge() throws Exception {
         issuerAnswers.countDown();
-        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120),
+        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120, 10),
                 null, new SlowIssuerDecoder(), JsonMapper.builder().build(), new SimpleMeterRegistry());
         listener.start();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(signIn("forged-token"),
