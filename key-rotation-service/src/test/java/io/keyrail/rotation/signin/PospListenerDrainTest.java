@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.rotation.security.VerifiedTokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stop of the POSP listener (a rolling restart) answers the sign-ins it has already read: it
@@ -45,17 +43,12 @@ class PospListenerDrainTest {
     @AfterEach
     void release() {
         held.forEach(f -> f.complete(answer()));
-        if (listener != null) {
-            listener.stop();
-            listener.destroy();
-        }
+        PospListeners.close(listener);
     }
 
     @Test
     void stopAnswersTheSignInsAlreadyReadBeforeClosingTheirConnections() throws Exception {
-        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120, 30),
-                new HeldExchange(), new PospDecoder(), JsonMapper.builder().build(), new SimpleMeterRegistry());
-        listener.start();
+        listener = PospListeners.started(new HeldExchange(), new PospDecoder(), 30);
         int port = listener.port();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
@@ -145,9 +138,7 @@ class PospListenerDrainTest {
             if (!token.equals("posp-token")) {
                 throw new BadJwtException("unknown token");
             }
-            Instant now = Instant.now();
-            return Jwt.withTokenValue(token).header("alg", "RS256").claim("roles", List.of("POSP"))
-                    .issuedAt(now).expiresAt(now.plusSeconds(600)).build();
+            return PospListeners.token(token, "POSP");
         }
     }
 }

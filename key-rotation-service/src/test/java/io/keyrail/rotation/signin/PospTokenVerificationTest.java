@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.rotation.security.VerifiedTokens;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The POSP listener verifies a token it has not seen before off its event loop: with one event
@@ -39,17 +35,12 @@ class PospTokenVerificationTest {
     @AfterEach
     void stop() {
         issuerAnswers.countDown();
-        if (listener != null) {
-            listener.stop();
-            listener.destroy();
-        }
+        PospListeners.close(listener);
     }
 
     @Test
     void aTokenVerifiedOnTheNetworkDoesNotHoldUpTheEventLoop() throws Exception {
-        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120, 10),
-                null, new SlowIssuerDecoder(), JsonMapper.builder().build(), new SimpleMeterRegistry());
-        listener.start();
+        listener = PospListeners.started(null, new SlowIssuerDecoder(), 10);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         CompletableFuture<HttpResponse<String>> firstSeen = http.sendAsync(signIn("new-token"),
@@ -71,9 +62,7 @@ class PospTokenVerificationTest {
     @Test
     void aTokenTheDecoderRejectsGets401WithTheBearerChallenge() throws Exception {
         issuerAnswers.countDown();
-        listener = new PospListener(new PospListenerProperties(true, "127.0.0.1", 0, 1, 4096, 120, 10),
-                null, new SlowIssuerDecoder(), JsonMapper.builder().build(), new SimpleMeterRegistry());
-        listener.start();
+        listener = PospListeners.started(null, new SlowIssuerDecoder(), 10);
         HttpResponse<String> answer = HttpClient.newHttpClient().send(signIn("forged-token"),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -113,9 +102,7 @@ class PospTokenVerificationTest {
         }
 
         private static Jwt operator(String token) {
-            Instant now = Instant.now();
-            return Jwt.withTokenValue(token).header("alg", "RS256").claim("roles", List.of("OPERATOR"))
-                    .issuedAt(now).expiresAt(now.plusSeconds(600)).build();
+            return PospListeners.token(token, "OPERATOR");
         }
     }
 }
