@@ -52,13 +52,30 @@ public final class LoadInfrastructure {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "200")
-                // In the infrastructure log: when checkpoints and autovacuum run (to explain stalls).
+                // In PostgreSQL's own log (<dir>/postgres-log): when checkpoints and autovacuum run, and
+                // every statement over 50 ms (to explain stalls). The embedded server's output goes
+                // through logging at INFO, which the load tools do not print.
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", dir.resolve("postgres-log").toAbsolutePath().toString())
                 .setServerConfig("log_checkpoints", "on")
                 .setServerConfig("log_autovacuum_min_duration", "0")
+                .setServerConfig("log_min_duration_statement", "50")
+                .setServerConfig("log_parameter_max_length", "0") // never the key blocks or events bound
+                // Keep 1 GiB of WAL files for reuse (see the warm-up below).
+                .setServerConfig("min_wal_size", "1GB")
                 .setServerConfig("log_timezone", "UTC")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
+        // A running PostgreSQL reuses its WAL files; a new one creates and zero-fills a 16 MiB file
+        // every few seconds of this load, and every commit then waits 60-110 ms (seen in its log).
+        // So that a run measures the steady state, write about 1 GiB of WAL once and checkpoint:
+        // the run then writes into recycled files, as a database that has been running does.
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE wal_warm_up AS SELECT repeat('x', 900) AS filler FROM generate_series(1, 1100000)");
+            s.execute("DROP TABLE wal_warm_up");
+            s.execute("CHECKPOINT");
+        }
         for (String database : new String[] {"key_rotation", "terminal_registry"}) {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
