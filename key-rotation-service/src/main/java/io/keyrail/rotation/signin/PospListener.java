@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -104,6 +105,13 @@ public class PospListener implements SmartLifecycle, DisposableBean {
             s.close().syncUninterruptibly();
         }
         handler.drain();
+        if (loops != null) {
+            // A request a loop was reading as the drain began is counted by the time the loop runs
+            // this task, so the wait below cannot miss it.
+            for (EventExecutor loop : loops) {
+                loop.submit(() -> { }).syncUninterruptibly();
+            }
+        }
         try {
             int unanswered = handler.awaitAnswered(Duration.ofSeconds(properties.drainSeconds()));
             if (unanswered > 0) {

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,7 +51,7 @@ class PospListenerDrainTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            inFlight.add(http.sendAsync(signIn(port), HttpResponse.BodyHandlers.ofString()));
+            inFlight.add(http.sendAsync(PospListeners.signIn(port, "posp-token"), HttpResponse.BodyHandlers.ofString()));
         }
         try (Socket keptAlive = new Socket("127.0.0.1", port)) {
             await().atMost(WAIT).until(() -> held.size() == 3);
@@ -97,12 +95,6 @@ class PospListenerDrainTest {
         out.flush();
         InputStream in = socket.getInputStream();
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    private static HttpRequest signIn(int port) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/terminals/12345678/sign-in"))
-                .header("Authorization", "Bearer posp-token").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"003\"}")).build();
     }
 
     private static SignInExchange.Answer answer() {

@@ -1,6 +1,8 @@
 package io.keyrail.rotation.signin;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -27,6 +29,13 @@ final class PospListeners {
             listener.stop();
             listener.destroy();
         }
+    }
+
+    /** A mode-003 sign-in of terminal 12345678 on the listener at {@code port}, with the bearer {@code token}. */
+    static HttpRequest signIn(int port, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/terminals/12345678/sign-in"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"003\"}")).build();
     }
 
     /** A verified token {@code value} carrying {@code role}, valid for ten minutes. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.keyrail.rotation.security.VerifiedTokens;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,9 +70,7 @@ class PospTokenVerificationTest {
     }
 
     private HttpRequest signIn(String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + "/v1/terminals/12345678/sign-in"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"003\"}")).build();
+        return PospListeners.signIn(listener.port(), token);
     }
 
     /** Knows "known-token"; verifies "new-token" only when the issuer answers; rejects anything else. */
