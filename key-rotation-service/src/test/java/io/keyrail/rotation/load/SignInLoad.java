@@ -16,12 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -81,6 +84,11 @@ public final class SignInLoad {
         awaitSignInReady(call, ids, Duration.ofMinutes(3));
 
         long keysBefore = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
+        AtomicReference<Optional<MachineCpu>> windowStart = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<MachineCpu>> windowEnd = new AtomicReference<>(Optional.empty());
+        ScheduledExecutorService cpuSamples = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        cpuSamples.schedule(() -> windowStart.set(MachineCpu.now()), warmup.toMillis(), TimeUnit.MILLISECONDS);
+        cpuSamples.schedule(() -> windowEnd.set(MachineCpu.now()), warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
         Result result = o.containsKey("rate")
                 ? openLoop(call, signInBase, ids, Integer.parseInt(o.get("rate")), warmup, duration)
                 : closedLoop(call, ids, Integer.parseInt(o.getOrDefault("concurrency", "64")), warmup, duration);
@@ -105,6 +113,10 @@ public final class SignInLoad {
                 ms(h, 50), ms(h, 90), ms(h, 95), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1e6);
         System.out.printf(Locale.ROOT, "  KeyIssued records on %s during the run (warm-up included): %d; outbox backlog "
                 + "when counted: %s%n", Topics.KEYS, keysAfter - keysBefore, backlog);
+        if (windowStart.get().isPresent() && windowEnd.get().isPresent()) {
+            System.out.printf(Locale.ROOT, "  machine during the measured time, %% of one core (%d cores, /proc/stat): %s%n",
+                    Runtime.getRuntime().availableProcessors(), windowEnd.get().get().since(windowStart.get().get(), seconds));
+        }
         System.exit(0);
     }
 
