@@ -7,7 +7,6 @@ import io.keyrail.events.key.KeyState;
 import io.keyrail.events.key.WorkingKeyType;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Internal: a key version's key block under the LMK, for the data-plane services that keep their
@@ -20,8 +19,6 @@ public record KeyMaterial(UUID eventId, Instant occurredAt, String source, Strin
                           int version, String keyBlock, String lmkId, String checkValue, KeyState state,
                           Instant acceptedUntil) implements KeyrailEvent {
 
-    private static final Pattern KEY_BLOCK = Pattern.compile("[ABCD][0-9]{4}[0-9A-Z]{11}[ -~]+");
-
     public KeyMaterial {
         EventFields.required(eventId, "eventId");
         EventFields.required(occurredAt, "occurredAt");
@@ -29,12 +26,37 @@ public record KeyMaterial(UUID eventId, Instant occurredAt, String source, Strin
         EventFields.terminalId(terminalId);
         EventFields.required(keyType, "keyType");
         EventFields.version(version);
-        if (keyBlock == null || !KEY_BLOCK.matcher(keyBlock).matches()) {
+        if (keyBlock == null || !isKeyBlock(keyBlock)) {
             throw new IllegalArgumentException("keyBlock must be a TR-31 key block");
         }
         EventFields.required(lmkId, "lmkId");
         EventFields.checkValue(checkValue);
         EventFields.required(state, "state");
+    }
+
+    /**
+     * The shape of a TR-31 key block ({@code [ABCD][0-9]{4}[0-9A-Z]{11}[ -~]+}): version, four-digit
+     * length, the rest of the header, then printable ASCII. Checked without a regular expression,
+     * which backtracked through the whole block on every event.
+     */
+    static boolean isKeyBlock(String keyBlock) {
+        if (keyBlock.length() < 17 || keyBlock.charAt(0) < 'A' || keyBlock.charAt(0) > 'D') {
+            return false;
+        }
+        for (int i = 1; i < 16; i++) {
+            char c = keyBlock.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (i < 5 ? !digit : !(digit || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        for (int i = 16; i < keyBlock.length(); i++) {
+            char c = keyBlock.charAt(i);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
