@@ -30,11 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it commits (Modulith inserts each on its own as it is published), still in that transaction;</li>
  * <li>completions are not written one statement and one commit per event, on the Kafka producer's
  * I/O thread (with a durable database that caps the outbox at about one event per WAL flush), but
- * queued and written by one thread as they come, many per statement and commit.</li>
+ * queued and written by one thread, those acknowledged within 50 ms of each other with one
+ * statement and one commit.</li>
  * </ul>
  * Everything else goes to Modulith's repository unchanged.
  *
- * <p>What it changes: a completion is written a few milliseconds after Kafka's acknowledgement,
+ * <p>What it changes: a completion is written up to about 50 ms after Kafka's acknowledgement,
  * so a crash in between sends those events again after the restart (at least once, as before:
  * consumers de-duplicate by event id); the in-flight state ({@code PROCESSING}) is not written, as
  * it would cost one more commit per event. Publications are still created in the business
@@ -44,6 +45,8 @@ final class BatchingEventPublicationRepository implements EventPublicationReposi
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingEventPublicationRepository.class);
     private static final int MAX_BATCH = 500;
+    /** How long the completion writer gathers acknowledgements before it writes them. */
+    private static final long COMPLETION_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private static final int ROWS_PER_INSERT = 100;
     private static final String INSERT = "INSERT INTO event_publication (id, event_type, listener_id, publication_date, "
@@ -91,7 +94,7 @@ final class BatchingEventPublicationRepository implements EventPublicationReposi
                     continue;
                 }
                 batch.add(first);
-                completions.drainTo(batch, MAX_BATCH - 1);
+                gatherFor(batch, COMPLETION_LINGER_NANOS);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,6 +105,26 @@ final class BatchingEventPublicationRepository implements EventPublicationReposi
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Adds the completions that arrive within {@code nanos} (or until the batch is full or the
+     * repository closes). Kafka acknowledges a few records at a time, so without the wait most
+     * deletes removed one to five rows, each with its own commit (about 100 a second beside 400
+     * sign-in commits at 2,000 sign-ins/s).
+     */
+    private void gatherFor(List<Completion> batch, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        completions.drainTo(batch, MAX_BATCH - batch.size());
+        while (batch.size() < MAX_BATCH && running) {
+            long left = deadline - System.nanoTime();
+            Completion next = left > 0 ? completions.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            completions.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 

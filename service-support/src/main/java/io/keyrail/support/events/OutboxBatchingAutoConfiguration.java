@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,7 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opt-in ({@code keyrail.events.batched-writes=true}): the outbox inserts a transaction's
@@ -20,9 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link BatchingEventPublicationRepository}), for services whose event rate exceeds what a
  * statement and a commit per event allow. Best with {@code spring.modulith.events.completion-mode=delete}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration")
 @ConditionalOnBooleanProperty("keyrail.events.batched-writes")
 public class OutboxBatchingAutoConfiguration {
+
+    /** Serializes outbox events as Modulith's Jackson serializer would, without a bean lookup per event. */
+    @Bean
+    @ConditionalOnMissingBean(EventSerializer.class)
+    EventSerializer outboxEventSerializer(ObjectProvider<JsonMapper> mappers) {
+        return new OutboxEventSerializer(mappers);
+    }
 
     @Bean
     static BatchingInstaller batchingEventPublicationInstaller(ObjectProvider<PlatformTransactionManager> transactions,
