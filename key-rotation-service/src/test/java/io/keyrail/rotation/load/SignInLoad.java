@@ -111,6 +111,8 @@ public final class SignInLoad {
                 result.ok(), result.ok() / seconds, result.otherStatuses(), result.errors());
         System.out.printf(Locale.ROOT, "  latency ms: p50 %.2f  p90 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                 ms(h, 50), ms(h, 90), ms(h, 95), ms(h, 99), ms(h, 99.9), h.getMaxValue() / 1e6);
+        System.out.printf(Locale.ROOT, "  outside the measured time: answered 200: %d; other answers: %s; transport errors: %d%n",
+                result.outside().ok.sum(), result.outside().others(), result.outside().errors.sum());
         System.out.printf(Locale.ROOT, "  KeyIssued records on %s during the run (warm-up included): %d; outbox backlog "
                 + "when counted: %s%n", Topics.KEYS, keysAfter - keysBefore, backlog);
         if (windowStart.get().isPresent() && windowEnd.get().isPresent()) {
@@ -128,6 +130,7 @@ public final class SignInLoad {
         long end = measureFrom + duration.toNanos();
         Recorder recorder = new Recorder(HISTOGRAM_MAX_NANOS, 3);
         Counts counts = new Counts();
+        Counts outside = new Counts();
         List<Thread> callers = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {
             int first = c;
@@ -144,6 +147,8 @@ public final class SignInLoad {
                     if (t0 >= measureFrom && t1 <= end) {
                         recorder.recordValue(Math.min(t1 - t0, HISTOGRAM_MAX_NANOS));
                         counts.count(status);
+                    } else {
+                        outside.count(status);
                     }
                 }
             }));
@@ -152,7 +157,7 @@ public final class SignInLoad {
             t.join();
         }
         return new Result(concurrency + " concurrent callers (closed loop)", recorder.getIntervalHistogram(),
-                counts.ok.sum(), counts.others(), counts.errors.sum());
+                counts.ok.sum(), counts.others(), counts.errors.sum(), outside);
     }
 
     /** {@code rate} sign-ins a second on a fixed schedule; latency from each scheduled time. */
@@ -164,6 +169,7 @@ public final class SignInLoad {
         long end = measureFrom + duration.toNanos();
         Histogram histogram = new Histogram(HISTOGRAM_MAX_NANOS, 3);
         Counts counts = new Counts();
+        Counts outside = new Counts();
         Timeline timeline = new Timeline((int) duration.toSeconds() * 10 + 1, Instant.now().plus(warmup));
         byte[][] requests = new byte[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
@@ -177,12 +183,14 @@ public final class SignInLoad {
                             histogram.recordValue(Math.min(done - scheduled, HISTOGRAM_MAX_NANOS));
                             counts.count(status);
                             timeline.record(scheduled - measureFrom, done - scheduled, sent - scheduled);
+                        } else {
+                            outside.count(status);
                         }
                     });
         }
         timeline.print();
         return new Result(rate + " sign-ins/s offered (open loop, latency from the scheduled time)",
-                histogram, counts.ok.sum(), counts.others(), counts.errors.sum());
+                histogram, counts.ok.sum(), counts.others(), counts.errors.sum(), outside);
     }
 
     /** Signs every terminal in once (the service must know them all); also warms the service up. */
@@ -258,7 +266,9 @@ public final class SignInLoad {
         }
     }
 
-    record Result(String driving, Histogram latencies, long ok, Map<Integer, Long> otherStatuses, long errors) {
+    /** {@code outside}: the answers outside the measured time (the warm-up, and in a closed loop the calls it cuts). */
+    record Result(String driving, Histogram latencies, long ok, Map<Integer, Long> otherStatuses, long errors,
+                  Counts outside) {
     }
 
     private static final class Counts {
