@@ -13,15 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      commits while the next is built; more writers make smaller batches, which cost
  *                      the database more per sign-in)
  * @param signInBatch   the most sign-ins one transaction carries
+ * @param signInHelperDelay when positive, only the first writer takes sign-ins as they come; the
+ *                          others take them only once the oldest has waited this long (the first
+ *                          writer is held up by a slow batch), so that batches stay large while it
+ *                          keeps up; 0 lets every writer take sign-ins at once
  */
 @ConfigurationProperties("keyrail.rotation")
 record RotationProperties(@DefaultValue("PT30M") Duration overlap,
                           @DefaultValue("2") int signInWriters,
-                          @DefaultValue("64") int signInBatch) {
+                          @DefaultValue("64") int signInBatch,
+                          @DefaultValue("5ms") Duration signInHelperDelay) {
 
     RotationProperties {
         if (signInWriters < 1 || signInBatch < 1) {
             throw new IllegalArgumentException("keyrail.rotation.sign-in-writers and sign-in-batch must be at least 1");
+        }
+        if (signInHelperDelay.isNegative()) {
+            throw new IllegalArgumentException("keyrail.rotation.sign-in-helper-delay must not be negative");
         }
     }
 }

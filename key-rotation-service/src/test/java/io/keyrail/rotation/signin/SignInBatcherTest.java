@@ -1,0 +1,89 @@
+package io.keyrail.rotation.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batcher's writers: the first takes sign-ins as they come; a helper takes them only once the
+ * oldest has waited the helper delay, that is, when the first writer is held up.
+ */
+class SignInBatcherTest {
+
+    /** Records which writer thread wrote each batch; a batch for {@code HELD000} waits until released. */
+    private static final class RecordingSignIn extends SignIn {
+        final List<String> writers = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch release = new CountDownLatch(1);
+
+        RecordingSignIn() {
+            super(null, null, null, null, null, Optional.empty());
+        }
+
+        @Override
+        public List<SignInOutcome> signIn(List<Attempt> attempts) {
+            writers.add(Thread.currentThread().getName());
+            if (attempts.stream().anyMatch(a -> a.terminalId().equals("HELD0000"))) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return attempts.stream().<SignInOutcome>map(a -> new SignInOutcome.TerminalUnknown()).toList();
+        }
+    }
+
+    private final RecordingSignIn signIn = new RecordingSignIn();
+    private SignInBatcher batcher;
+
+    private SignInBatcher started(Duration helperDelay) {
+        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay),
+                new SimpleMeterRegistry());
+        batcher.start();
+        return batcher;
+    }
+
+    @AfterEach
+    void stop() {
+        signIn.release.countDown();
+        batcher.stop();
+    }
+
+    @Test
+    void whileTheFirstWriterKeepsUpTheHelperTakesNothing() {
+        SignInBatcher batcher = started(Duration.ofSeconds(10));
+        for (int i = 0; i < 20; i++) {
+            assertThat(batcher.submit("T%07d".formatted(i), CupSignInMode.DOUBLE_LENGTH))
+                    .succeedsWithin(Duration.ofSeconds(5));
+        }
+        assertThat(signIn.writers).hasSize(20).containsOnly("sign-in-writer-0");
+    }
+
+    @Test
+    void aHelperTakesOverOnceTheOldestSignInHasWaitedTheDelay() {
+        SignInBatcher batcher = started(Duration.ofMillis(50));
+        CompletableFuture<SignInOutcome> held = batcher.submit("HELD0000", CupSignInMode.DOUBLE_LENGTH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> signIn.writers.size() == 1);
+        long submitted = System.nanoTime();
+
+        CompletableFuture<SignInOutcome> next = batcher.submit("T0000001", CupSignInMode.DOUBLE_LENGTH);
+
+        assertThat(next).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(System.nanoTime() - submitted).as("not before the delay").isGreaterThanOrEqualTo(50_000_000L);
+        assertThat(held).isNotDone();
+        assertThat(signIn.writers).containsExactly("sign-in-writer-0", "sign-in-writer-1");
+        signIn.release.countDown();
+        assertThat(held).succeedsWithin(Duration.ofSeconds(5));
+    }
+}
