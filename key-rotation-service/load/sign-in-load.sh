@@ -28,19 +28,19 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-# The broker's JVM (it also starts PostgreSQL, as a child process) gets the heap Kafka's own start script
-# gives a broker, a fixed 1 GiB.
-"$java" -Xms1g -Xmx1g ${INFRASTRUCTURE_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.LoadInfrastructure --dir "$dir" --minutes 20 > "$dir/infrastructure.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 120); do [ -f "$dir/load.env" ] && break; sleep 1; done
-[ -f "$dir/load.env" ] || { echo "infrastructure did not start; see $dir/infrastructure.log" >&2; exit 1; }
-set -a; . "$dir/load.env"; set +a
-
 # Both services run as they are meant to in production: a fixed heap (-Xms = -Xmx). With only -Xmx, G1
 # keeps the heap near 170 MiB under this load, collects the young generation every 0.6 s and runs a
 # concurrent marking cycle every 1.3 s; that work competes for the two cores and tripled p99 (run 60
 # against runs 58 and 59 in docs/performance.md).
 heap="-Xms1g -Xmx1g"
+# The broker's JVM (it also starts PostgreSQL, as a child process) gets the same, as Kafka's own start
+# script gives a broker.
+"$java" $heap ${INFRASTRUCTURE_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.LoadInfrastructure --dir "$dir" --minutes 20 > "$dir/infrastructure.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 120); do [ -f "$dir/load.env" ] && break; sleep 1; done
+[ -f "$dir/load.env" ] || { echo "infrastructure did not start; see $dir/infrastructure.log" >&2; exit 1; }
+set -a; . "$dir/load.env"; set +a
+
 export KEYRAIL_KAFKA_BOOTSTRAP="$KAFKA" KEYRAIL_HSM_LMKS="$LMKS" KEYRAIL_SECURITY_LOCALISSUERPUBLICKEY="$ISSUER_PUBLIC_KEY"
 KEYRAIL_REGISTRY_DB_URL="$REGISTRY_DB" KEYRAIL_REGISTRY_DB_USER="$DB_USER" KEYRAIL_REGISTRY_DB_PASSWORD="$DB_PASSWORD" \
   "$java" $heap ${REGISTRY_JAVA_OPTS:-} -jar ../terminal-registry-service/target/terminal-registry-service.jar > "$dir/registry.log" 2>&1 &

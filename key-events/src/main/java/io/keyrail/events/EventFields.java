@@ -3,6 +3,7 @@ package io.keyrail.events;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 
 /** Validation shared by the event records: their constructors fail fast with a precise message. */
 public final class EventFields {
@@ -47,31 +48,28 @@ public final class EventFields {
     }
 
     /** {@code value} has {@code min} to {@code max} characters, each an ASCII letter or digit ({@code [0-9A-Za-z]}). */
-    public static boolean lettersOrDigits(String value, int min, int max) {
-        if (value.length() < min || value.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+    static boolean lettersOrDigits(String value, int min, int max) {
+        return lengthIn(value, min, max) && allChars(value, 0, value.length(),
+                c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z');
+    }
+
+    /** {@code value} has {@code min} to {@code max} characters, each an upper-case hexadecimal digit ({@code [0-9A-F]}). */
+    static boolean upperHex(String value, int min, int max) {
+        return lengthIn(value, min, max) && allChars(value, 0, value.length(), c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'F');
+    }
+
+    /** Every character of {@code value} from {@code from} (inclusive) to {@code to} (exclusive) is {@code allowed}. */
+    public static boolean allChars(String value, int from, int to, IntPredicate allowed) {
+        for (int i = from; i < to; i++) {
+            if (!allowed.test(value.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** {@code value} has {@code min} to {@code max} characters, each an upper-case hexadecimal digit ({@code [0-9A-F]}). */
-    public static boolean upperHex(String value, int min, int max) {
-        if (value.length() < min || value.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F')) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean lengthIn(String value, int min, int max) {
+        return value.length() >= min && value.length() <= max;
     }
 
     public static <T> T required(T value, String name) {

@@ -2,12 +2,9 @@ package io.keyrail.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyrail.testing.TestInfrastructure;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V7 moves the latest working key version of each type onto the terminal row, where sign-in reads
@@ -19,13 +16,9 @@ class LatestKeyVersionMigrationIT {
 
     @Test
     void theLatestVersionOfEachTypeIsFilledInFromTheVersionsIssuedBeforeTheMigration() {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl("key_rotation_v7"),
-                infrastructure.jdbcUser(), infrastructure.jdbcPassword());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/key-rotation-service")
-                .cleanDisabled(false).load().clean();
-        migrate(dataSource, "6");
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        MigrationDatabase database = MigrationDatabase.clean("key_rotation_v7");
+        database.migrateTo("6");
+        JdbcTemplate jdbc = database.jdbc();
         jdbc.update("INSERT INTO terminal (terminal_id, merchant_id, status, updated_at) "
                 + "VALUES ('SIGNED01', '123456789012345', 'ACTIVE', now()), ('NEVER001', '123456789012345', 'AWAITING_SIGN_IN', now())");
         for (int version = 1; version <= 3; version++) {
@@ -34,7 +27,7 @@ class LatestKeyVersionMigrationIT {
         }
         version(jdbc, "TDK", 1, "ACTIVE");
 
-        migrate(dataSource, "7");
+        database.migrateTo("7");
 
         Map<String, Object> signed = jdbc.queryForMap(
                 "SELECT tpk_version, tak_version, tdk_version FROM terminal WHERE terminal_id = 'SIGNED01'");
@@ -43,11 +36,6 @@ class LatestKeyVersionMigrationIT {
                 "SELECT tpk_version, tak_version, tdk_version FROM terminal WHERE terminal_id = 'NEVER001'");
         assertThat(never).containsEntry("tpk_version", null).containsEntry("tak_version", null)
                 .containsEntry("tdk_version", null);
-    }
-
-    private static void migrate(DriverManagerDataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/key-rotation-service")
-                .target(target).load().migrate();
     }
 
     private static void version(JdbcTemplate jdbc, String keyType, int version, String state) {

@@ -2,12 +2,9 @@ package io.keyrail.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyrail.testing.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V8 compresses the outbox's serialized events with lz4 where the server has it, and migrates
@@ -18,16 +15,11 @@ class OutboxCompressionMigrationIT {
 
     @Test
     void theOutboxUsesLz4WhereTheServerHasItAndMigratesEitherWay() {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl("key_rotation_v8"),
-                infrastructure.jdbcUser(), infrastructure.jdbcPassword());
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/key-rotation-service")
-                .cleanDisabled(false).load();
-        flyway.clean();
+        MigrationDatabase database = MigrationDatabase.clean("key_rotation_v8");
 
-        assertThat(flyway.migrate().success).isTrue();
+        assertThat(database.migrateTo(null)).isTrue();
 
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = database.jdbc();
         String compression = jdbc.queryForObject("SELECT attcompression::text FROM pg_attribute "
                 + "WHERE attrelid = 'event_publication'::regclass AND attname = 'serialized_event'", String.class);
         assertThat(compression).isEqualTo(serverHasLz4(jdbc) ? "l" : "");

@@ -40,23 +40,10 @@ public record KeyMaterial(UUID eventId, Instant occurredAt, String source, Strin
      * which backtracked through the whole block on every event.
      */
     static boolean isKeyBlock(String keyBlock) {
-        if (keyBlock.length() < 17 || keyBlock.charAt(0) < 'A' || keyBlock.charAt(0) > 'D') {
-            return false;
-        }
-        for (int i = 1; i < 16; i++) {
-            char c = keyBlock.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
-            if (i < 5 ? !digit : !(digit || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        for (int i = 16; i < keyBlock.length(); i++) {
-            char c = keyBlock.charAt(i);
-            if (c < ' ' || c > '~') {
-                return false;
-            }
-        }
-        return true;
+        return keyBlock.length() >= 17 && keyBlock.charAt(0) >= 'A' && keyBlock.charAt(0) <= 'D'
+                && EventFields.allChars(keyBlock, 1, 5, c -> c >= '0' && c <= '9')
+                && EventFields.allChars(keyBlock, 5, 16, c -> c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')
+                && EventFields.allChars(keyBlock, 16, keyBlock.length(), c -> c >= ' ' && c <= '~');
     }
 
     @Override
