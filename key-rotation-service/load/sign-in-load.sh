@@ -9,7 +9,8 @@
 # Driver options (see SignInLoad): --concurrency N (closed loop) or --rate R (open loop), --mode,
 # --terminals, --warmup, --duration; --sign-in-url http://127.0.0.1:8082 drives the Spring MVC endpoint
 # instead of the POSP listener. REGISTRY_JAVA_OPTS and ROTATION_JAVA_OPTS add JVM options (-Dname=value
-# settings) to the services, INFRASTRUCTURE_JAVA_OPTS to the broker's JVM. Logs go to key-rotation-service/target/load/*.log.
+# settings) to the services, INFRASTRUCTURE_JAVA_OPTS to the broker's JVM (-Dload.pg.<setting>=<value> there sets a
+# PostgreSQL server setting), DRIVER_JAVA_OPTS to the driver's. Logs go to key-rotation-service/target/load/*.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(cd .. && pwd)
@@ -56,7 +57,7 @@ for _ in $(seq 120); do
 done
 curl -sf localhost:8082/actuator/health/readiness >/dev/null || { echo "services not ready; see $dir/*.log" >&2; exit 1; }
 
-"$java" -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed "$@" 2>"$dir/driver.log"
+"$java" ${DRIVER_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed "$@" 2>"$dir/driver.log"
 metrics=$(curl -sf localhost:8082/actuator/prometheus || true)
 echo "$metrics" | grep -E '^keyrail_sign_in_batch_size_(count|sum|max)' || true
 # The service's own view of its batches (whole run, warm-up included), from the histogram: the buckets of p50 and p99.

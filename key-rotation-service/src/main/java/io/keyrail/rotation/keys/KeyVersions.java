@@ -16,43 +16,43 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The working key versions of every terminal ({@code key_version}). Per key type, one version is
- * ACTIVE (issued at the last sign-in) and at most one is ACCEPTED: the one that sign-in
- * superseded, until its overlap window ends (messages in flight under it still verify). A newer
- * sign-in retires it at once: by then the terminal has used the version after it. Destroyed
- * versions lose their key block. Versions of a type are consecutive, so the live ones are the two
- * below the version being issued: sign-in supersedes them, inserts the new ones and records them as
- * the terminal's latest in one statement, for all terminals of a batch, by exact primary key.
+ * The working key versions of every terminal. Per key type, one version is ACTIVE (issued at the
+ * last sign-in) and at most one is ACCEPTED: the one that sign-in superseded, until its overlap
+ * window ends (messages in flight under it still verify). A newer sign-in retires it at once: by
+ * then the terminal has used the version after it. Destroyed versions lose their key block.
+ *
+ * <p>Versions of a type are consecutive, so those states follow from the versions themselves: each
+ * version is written once, when it is issued ({@code key_version_record}, with the end of the
+ * window it gives the version below it), and the view {@code key_version} derives state and
+ * window (V9). Sign-in inserts the new versions and records them as the terminal's latest in one
+ * statement, for all terminals of a batch; it no longer rewrites the versions it supersedes, which
+ * under load was most of the statement's work and of the database's WAL.
  */
 @Repository
 public class KeyVersions {
 
     /**
-     * Supersede (the live versions are the two below the new one), insert, and advance the
-     * terminal row's latest version of each type; returns the versions that became ACCEPTED.
-     * The sub-statements see one snapshot and touch disjoint rows. The live versions are joined as
-     * (terminal, type, version) triples so that each is one primary-key lookup: written as
-     * {@code version IN (v - 1, v - 2)}, the planner read every version of the type instead.
+     * Insert the new versions (each with the end of the window it gives the version below it, when
+     * that one is live), and advance the terminal row's latest version of each type; returns the
+     * versions superseded (the ones below, unless destroyed), found by exact primary key. The
+     * sub-statements see one snapshot.
      */
     private static final String ISSUE = "WITH v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], "
             + "?::text[], ?::text[], ?::text[]) AS v (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm)), "
-            + "superseded AS (UPDATE key_version k SET "
-            + "state = CASE WHEN k.state = 'ACTIVE' THEN 'ACCEPTED' ELSE 'RETIRED' END, "
-            + "accepted_until = CASE WHEN k.state = 'ACTIVE' THEN ?::timestamptz ELSE LEAST(k.accepted_until, ?::timestamptz) END "
-            + "FROM (SELECT v.terminal_id, v.key_type, v.version - d.below AS version "
-            + "FROM v CROSS JOIN (VALUES (1), (2)) AS d (below)) AS live "
-            + "WHERE k.terminal_id = live.terminal_id AND k.key_type = live.key_type AND k.version = live.version "
-            + "AND k.state IN ('ACTIVE', 'ACCEPTED') "
-            + "RETURNING k.terminal_id, k.key_type, k.version, k.state), "
-            + "inserted AS (INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, "
-            + "algorithm, state, issued_at, cause) SELECT terminal_id, key_type, version, key_block, lmk_id, check_value, "
-            + "algorithm, 'ACTIVE', ?, ? FROM v), "
+            + "previous AS (SELECT p.terminal_id, p.key_type, p.version FROM v JOIN key_version_record p "
+            + "ON p.terminal_id = v.terminal_id AND p.key_type = v.key_type AND p.version = v.version - 1 "
+            + "WHERE p.state NOT IN ('DESTROYED', 'REVOKED')), "
+            + "inserted AS (INSERT INTO key_version_record (terminal_id, key_type, version, key_block, lmk_id, check_value, "
+            + "algorithm, state, issued_at, cause, predecessor_accepted_until) SELECT v.terminal_id, v.key_type, v.version, "
+            + "v.key_block, v.lmk_id, v.check_value, v.algorithm, 'ACTIVE', ?, ?, "
+            + "CASE WHEN p.version IS NULL THEN NULL ELSE ?::timestamptz END "
+            + "FROM v LEFT JOIN previous p ON p.terminal_id = v.terminal_id AND p.key_type = v.key_type), "
             + "latest AS (UPDATE terminal t SET tpk_version = COALESCE(n.tpk, t.tpk_version), "
             + "tak_version = COALESCE(n.tak, t.tak_version), tdk_version = COALESCE(n.tdk, t.tdk_version) "
             + "FROM (SELECT terminal_id, max(version) FILTER (WHERE key_type = 'TPK') AS tpk, "
             + "max(version) FILTER (WHERE key_type = 'TAK') AS tak, max(version) FILTER (WHERE key_type = 'TDK') AS tdk "
             + "FROM v GROUP BY terminal_id) n WHERE t.terminal_id = n.terminal_id) "
-            + "SELECT terminal_id, key_type, version FROM superseded WHERE state = 'ACCEPTED'";
+            + "SELECT terminal_id, key_type, version FROM previous";
 
     private final JdbcTemplate jdbc;
 
@@ -108,8 +108,8 @@ public class KeyVersions {
         Map<TerminalKey, Integer> previous = new HashMap<>();
         jdbc.query(ISSUE, rs -> {
             previous.put(new TerminalKey(rs.getString(1), WorkingKeyType.valueOf(rs.getString(2))), rs.getInt(3));
-        }, terminals, types, versions, blocks, lmks, checkValues, algorithms, utc(acceptedUntil), utc(now), utc(now),
-                cause.name());
+        }, terminals, types, versions, blocks, lmks, checkValues, algorithms, utc(now), cause.name(),
+                utc(acceptedUntil));
         return previous;
     }
 
@@ -117,7 +117,7 @@ public class KeyVersions {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<DestroyedVersion> destroyAll(String terminalId) {
         List<DestroyedVersion> destroyed = new ArrayList<>();
-        jdbc.query("UPDATE key_version SET state = 'DESTROYED', key_block = NULL, accepted_until = NULL "
+        jdbc.query("UPDATE key_version_record SET state = 'DESTROYED', key_block = NULL "
                         + "WHERE terminal_id = ? AND state <> 'DESTROYED' RETURNING key_type, version",
                 rs -> {
                     destroyed.add(new DestroyedVersion(WorkingKeyType.valueOf(rs.getString(1)), rs.getInt(2)));
@@ -125,7 +125,7 @@ public class KeyVersions {
         return destroyed;
     }
 
-    /** Every version of the terminal, newest first per key type. */
+    /** Every version of the terminal, newest first per key type, with its state (from the view). */
     @Transactional(readOnly = true)
     public List<KeyVersionView> list(String terminalId) {
         return jdbc.query("SELECT key_type, version, state, algorithm, check_value, issued_at, accepted_until, cause "

@@ -45,7 +45,7 @@ public final class LoadInfrastructure {
                 "log.dirs", dir.resolve("kafka").toAbsolutePath().toString()));
         kafka.afterPropertiesSet();
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(pgPort)
                 .setDataDirectory(dir.resolve("postgres"))
                 .setCleanDataDirectory(true)
@@ -53,20 +53,23 @@ public final class LoadInfrastructure {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "200")
                 // In PostgreSQL's own log (<dir>/postgres-log): when checkpoints and autovacuum run, and
-                // every statement over 50 ms (to explain stalls). The embedded server's output goes
+                // every statement over 10 ms (to explain stalls). The embedded server's output goes
                 // through logging at INFO, which the load tools do not print.
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", dir.resolve("postgres-log").toAbsolutePath().toString())
                 .setServerConfig("log_checkpoints", "on")
                 .setServerConfig("log_autovacuum_min_duration", "0")
-                .setServerConfig("log_min_duration_statement", "50")
+                .setServerConfig("log_min_duration_statement", "10")
                 .setServerConfig("log_parameter_max_length", "0") // never the key blocks or events bound
                 // Keep 1 GiB of WAL files for reuse (see the warm-up below).
                 .setServerConfig("min_wal_size", "1GB")
                 .setServerConfig("log_timezone", "UTC")
                 .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                .start();
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        // -Dload.pg.<setting>=<value> (INFRASTRUCTURE_JAVA_OPTS) sets or overrides a server setting.
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("load.pg."))
+                .forEach(n -> builder.setServerConfig(n.substring("load.pg.".length()), System.getProperty(n)));
+        EmbeddedPostgres postgres = builder.start();
         // A running PostgreSQL reuses its WAL files; a new one creates and zero-fills a 16 MiB file
         // every few seconds of this load, and every commit then waits 60-110 ms (seen in its log).
         // So that a run measures the steady state, write about 1 GiB of WAL once and checkpoint:
