@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RotationProperties(@DefaultValue("PT30M") Duration overlap,
                           @DefaultValue("2") int signInWriters,
                           @DefaultValue("64") int signInBatch,
-                          @DefaultValue("5ms") Duration signInHelperDelay) {
+                          @DefaultValue("2ms") Duration signInHelperDelay) {
 
     RotationProperties {
         if (signInWriters < 1 || signInBatch < 1) {

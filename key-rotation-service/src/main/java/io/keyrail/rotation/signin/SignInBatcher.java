@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * and under load batches grow while the previous ones commit.
  *
  * <p>The first writer takes sign-ins as they come; the others are helpers that take them only
- * once the oldest has waited {@code keyrail.rotation.sign-in-helper-delay} (5 ms): while the first
+ * once the oldest has waited {@code keyrail.rotation.sign-in-helper-delay} (2 ms): while the first
  * keeps up, every batch is as large as the time it spent on the previous one allows, and a slow
  * batch (a collection pause, a checkpoint, a core taken away) no longer holds up all the sign-ins
  * queued behind it. Two writers that both took sign-ins at once made batches of about three at
