@@ -80,7 +80,8 @@ public class KeyVersions {
     /**
      * Issues {@code keys}: each becomes the ACTIVE version of its type, the version ACTIVE so far
      * becomes ACCEPTED until {@code acceptedUntil}, and the one accepted so far RETIRED (its window
-     * closed {@code now}); the terminal rows record the new versions as their latest. One
+     * closed {@code now}), as the view derives them from the rows inserted; the terminal rows record
+     * the new versions as their latest. One
      * statement for all terminals of a sign-in batch, whose rows the caller has locked. Returns the
      * versions that were ACTIVE. A version that exists already (the latest on the terminal row was
      * stale) fails the statement on the primary key.
