@@ -26,15 +26,15 @@ class DerivedKeyStateMigrationIT {
         database.migrateTo("8");
         JdbcTemplate jdbc = database.jdbc();
         // TPK 1 issued at T1, 2 at T2 (1 accepted until T2 + 30 min), 3 at T3 (1 retired at T3, 2 accepted until T3 + 30 min)
-        version(jdbc, "SIGNED01", "TPK", 1, "RETIRED", T1, T2.plusMinutes(30));
-        version(jdbc, "SIGNED01", "TPK", 2, "ACCEPTED", T2, T3.plusMinutes(30));
-        version(jdbc, "SIGNED01", "TPK", 3, "ACTIVE", T3, null);
+        database.keyVersionBeforeV9("SIGNED01", "TPK", 1, "RETIRED", T1, T2.plusMinutes(30));
+        database.keyVersionBeforeV9("SIGNED01", "TPK", 2, "ACCEPTED", T2, T3.plusMinutes(30));
+        database.keyVersionBeforeV9("SIGNED01", "TPK", 3, "ACTIVE", T3, null);
         // a window shorter than the gap to the next sign-in: the stored window stands
-        version(jdbc, "SIGNED01", "TAK", 1, "RETIRED", T1, T1.plusMinutes(30));
-        version(jdbc, "SIGNED01", "TAK", 2, "ACCEPTED", T2, T2.plusMinutes(30));
-        version(jdbc, "SIGNED01", "TAK", 3, "ACTIVE", T3, null);
-        version(jdbc, "GONE0001", "TPK", 1, "DESTROYED", T1, null);
-        version(jdbc, "GONE0001", "TPK", 2, "DESTROYED", T2, null);
+        database.keyVersionBeforeV9("SIGNED01", "TAK", 1, "RETIRED", T1, T1.plusMinutes(30));
+        database.keyVersionBeforeV9("SIGNED01", "TAK", 2, "ACCEPTED", T2, T2.plusMinutes(30));
+        database.keyVersionBeforeV9("SIGNED01", "TAK", 3, "ACTIVE", T3, null);
+        database.keyVersionBeforeV9("GONE0001", "TPK", 1, "DESTROYED", T1, null);
+        database.keyVersionBeforeV9("GONE0001", "TPK", 2, "DESTROYED", T2, null);
         List<String> before = rows(jdbc);
 
         assertThat(database.migrateTo("9")).isTrue();
@@ -66,13 +66,5 @@ class DerivedKeyStateMigrationIT {
                         + "ORDER BY terminal_id, key_type, version",
                 (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4) + " "
                         + (rs.getObject(5) == null ? "null" : rs.getObject(5, OffsetDateTime.class).toInstant()));
-    }
-
-    private static void version(JdbcTemplate jdbc, String terminalId, String keyType, int version, String state,
-                                OffsetDateTime issuedAt, OffsetDateTime acceptedUntil) {
-        jdbc.update("INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm, "
-                + "state, issued_at, accepted_until, cause) VALUES (?, ?, ?, ?, 'lmk-test', 'ABCDEF12', 'TDES_2KEY', ?, ?, ?, "
-                + "'SIGN_IN')", terminalId, keyType, version, "DESTROYED".equals(state) ? null : "D0000", state, issuedAt,
-                acceptedUntil);
     }
 }

@@ -2,6 +2,7 @@ package io.keyrail.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +23,10 @@ class LatestKeyVersionMigrationIT {
         jdbc.update("INSERT INTO terminal (terminal_id, merchant_id, status, updated_at) "
                 + "VALUES ('SIGNED01', '123456789012345', 'ACTIVE', now()), ('NEVER001', '123456789012345', 'AWAITING_SIGN_IN', now())");
         for (int version = 1; version <= 3; version++) {
-            version(jdbc, "TPK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
-            version(jdbc, "TAK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
+            version(database, "TPK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
+            version(database, "TAK", version, version == 3 ? "ACTIVE" : version == 2 ? "ACCEPTED" : "RETIRED");
         }
-        version(jdbc, "TDK", 1, "ACTIVE");
+        version(database, "TDK", 1, "ACTIVE");
 
         database.migrateTo("7");
 
@@ -38,9 +39,7 @@ class LatestKeyVersionMigrationIT {
                 .containsEntry("tdk_version", null);
     }
 
-    private static void version(JdbcTemplate jdbc, String keyType, int version, String state) {
-        jdbc.update("INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm, "
-                + "state, issued_at, accepted_until, cause) VALUES ('SIGNED01', ?, ?, 'D0000', 'lmk-test', 'ABCDEF12', "
-                + "'TDES_2KEY', ?, now(), NULL, 'SIGN_IN')", keyType, version, state);
+    private static void version(MigrationDatabase database, String keyType, int version, String state) {
+        database.keyVersionBeforeV9("SIGNED01", keyType, version, state, OffsetDateTime.now(), null);
     }
 }

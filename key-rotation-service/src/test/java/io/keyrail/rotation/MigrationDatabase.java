@@ -1,6 +1,7 @@
 package io.keyrail.rotation;
 
 import io.keyrail.testing.TestInfrastructure;
+import java.time.OffsetDateTime;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,18 @@ record MigrationDatabase(DriverManagerDataSource dataSource) {
     boolean migrateTo(String version) {
         FluentConfiguration flyway = flyway();
         return (version == null ? flyway : flyway.target(version)).load().migrate().success;
+    }
+
+    /**
+     * A working key version as the schema before V9 stored it (table {@code key_version}, with its
+     * state and window on the row); a DESTROYED version has no key block.
+     */
+    void keyVersionBeforeV9(String terminalId, String keyType, int version, String state, OffsetDateTime issuedAt,
+                            OffsetDateTime acceptedUntil) {
+        jdbc().update("INSERT INTO key_version (terminal_id, key_type, version, key_block, lmk_id, check_value, algorithm, "
+                + "state, issued_at, accepted_until, cause) VALUES (?, ?, ?, ?, 'lmk-test', 'ABCDEF12', 'TDES_2KEY', ?, ?, ?, "
+                + "'SIGN_IN')", terminalId, keyType, version, "DESTROYED".equals(state) ? null : "D0000", state, issuedAt,
+                acceptedUntil);
     }
 
     JdbcTemplate jdbc() {

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Component;
 class SignInBatcher implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInBatcher.class);
+    /** The longest a writer waits before it looks again whether the batcher is stopping. */
+    private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final SignIn signIn;
     private final DistributionSummary batchSizes;
@@ -49,6 +52,9 @@ class SignInBatcher implements SmartLifecycle {
     private final long helperDelayNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** The helper writers, and how many are parked because the queue was empty: the next {@link #submit} wakes them. */
+    private volatile List<Thread> helpers = List.of();
+    private final AtomicInteger idleHelpers = new AtomicInteger();
     private volatile boolean running;
 
     /** A sign-in submitted while the service stops: nothing was issued, and the caller may retry elsewhere. */
@@ -82,6 +88,9 @@ class SignInBatcher implements SmartLifecycle {
             return outcome;
         }
         queue.add(new Pending(new SignIn.Attempt(terminalId, mode), outcome, System.nanoTime()));
+        if (idleHelpers.get() > 0) {
+            helpers.forEach(LockSupport::unpark);
+        }
         return outcome;
     }
 
@@ -89,7 +98,7 @@ class SignInBatcher implements SmartLifecycle {
         List<Pending> taken = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = helper ? takeAsHelper() : queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = helper ? takeAsHelper() : queue.poll(STOP_CHECK_NANOS, TimeUnit.NANOSECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -110,16 +119,29 @@ class SignInBatcher implements SmartLifecycle {
 
     /**
      * A helper writer's next sign-in: the oldest queued once it has waited {@code helperDelay} (the
-     * first writer is busy with a slow batch), or any while stopping; null when there is none.
+     * first writer is busy with a slow batch), or any while stopping; null when there is none. With
+     * the queue empty it parks until a sign-in is submitted (at most 100 ms, as the first writer's
+     * poll, so that a stop is seen soon) rather than waking every {@code helperDelay} for nothing.
      */
     private Pending takeAsHelper() {
         Pending head = queue.peek();
-        long waited = head == null ? 0 : System.nanoTime() - head.queuedAt();
-        if (head != null && (waited >= helperDelayNanos || !running)) {
+        if (head == null) {
+            idleHelpers.incrementAndGet();
+            try {
+                // submit adds before it reads idleHelpers: either it sees this helper, or this check sees its sign-in
+                if (queue.isEmpty() && running) {
+                    LockSupport.parkNanos(STOP_CHECK_NANOS);
+                }
+            } finally {
+                idleHelpers.decrementAndGet();
+            }
+            return null;
+        }
+        long waited = System.nanoTime() - head.queuedAt();
+        if (waited >= helperDelayNanos || !running) {
             return queue.poll();
         }
-        // at most 100 ms, as the first writer's poll, so that a stop is seen soon
-        LockSupport.parkNanos(Math.min(helperDelayNanos - waited, TimeUnit.MILLISECONDS.toNanos(100)));
+        LockSupport.parkNanos(Math.min(helperDelayNanos - waited, STOP_CHECK_NANOS));
         return null;
     }
 
@@ -165,6 +187,8 @@ class SignInBatcher implements SmartLifecycle {
             boolean helper = i > 0 && helperDelayNanos > 0;
             threads.add(Thread.ofPlatform().name("sign-in-writer-" + i).daemon().start(() -> write(helper)));
         }
+        // a helper that parked before this is woken by its 100 ms timeout at the latest
+        helpers = helperDelayNanos > 0 ? List.copyOf(threads.subList(1, threads.size())) : List.of();
     }
 
     /** Stops taking requests and writes what is queued. */
@@ -179,6 +203,7 @@ class SignInBatcher implements SmartLifecycle {
             }
         }
         threads.clear();
+        helpers = List.of();
     }
 
     @Override
