@@ -148,6 +148,30 @@ class SignInIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void recordsOfTerminalsNotAwaitingASignInArePassedOverUnread() {
+        String registered = terminalId();
+        api.post("/v1/terminals", operator(), TerminalLifecycleIT.terminal(registered, merchantId()));
+
+        // Unreadable, but keyed by a terminal that awaits no sign-in: it can have no effect here, so
+        // it is not read, nor dead-lettered. Behind it in the same partition, an unreadable record
+        // without a key, which is read and dead-lettered: once that has arrived, the first one has
+        // been consumed, and had it been dead-lettered, it would have been written to the DLT first
+        // (the error handler waits for each send) and fetched by the collector with it or before.
+        ProducerRecord<String, byte[]> unread = new ProducerRecord<>(Topics.KEYS, 0, registered,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        unread.headers().add(CloudEventHeaders.TYPE, "io.keyrail.key.issued.v1".getBytes(StandardCharsets.UTF_8));
+        producer.send(unread);
+        String sentinel = "{not json either " + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.KEYS, 0, null, sentinel.getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !events.matching(
+                e -> e.topic().equals(Topics.deadLetter(Topics.KEYS)) && sentinel.equals(e.json())).isEmpty());
+        assertThat(events.matching(e -> e.topic().equals(Topics.deadLetter(Topics.KEYS)) && registered.equals(e.key())))
+                .isEmpty();
+        assertThat(status(registered)).isEqualTo("REGISTERED");
+    }
+
+    @Test
     void ignoresKeyEventsOtherThanSignInsAndSignInsOfTerminalsNotAwaitingOne() {
         String id = terminalId();
         api.post("/v1/terminals", operator(), TerminalLifecycleIT.terminal(id, merchantId()));

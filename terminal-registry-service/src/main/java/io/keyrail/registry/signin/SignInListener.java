@@ -29,12 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * redelivered event has no second effect.
  *
  * <p>Key events arrive at the sign-in rate, and nearly all concern terminals already ACTIVE, so
- * they are taken a poll at a time: one read (no transaction) finds which of the batch's terminals
- * await a sign-in, and only their events open a transaction, in which the status is checked again
- * under the terminal's row lock. Events without effect are neither written nor recorded (the
- * table of processed events grows with status changes, not with sign-ins). A record that is not a
- * valid Keyrail event goes to {@code keyrail.keys.v1.DLT} (the support module's error handler),
- * after the records before it have had their effect, and consumption goes on with the next one.
+ * they are taken a poll at a time, and by their record key (the terminal id) before they are read:
+ * one query (no transaction) finds which of the poll's terminals await a sign-in, and only their
+ * records are parsed and validated; the rest cannot have an effect here and are passed over. Reading
+ * and validating every event against its schema was most of the registry's CPU under sign-in load
+ * (about 70 % of its samples at 2,000 sign-ins/s, docs/performance.md, session 8). A sign-in of an
+ * awaiting terminal opens a transaction, in which the status is checked again under the terminal's
+ * row lock. Events without effect are neither written nor recorded (the table of processed events
+ * grows with status changes, not with sign-ins). A record read here that is not a valid Keyrail
+ * event (or has no record key, so cannot be passed over) goes to {@code keyrail.keys.v1.DLT} (the
+ * support module's error handler), after the records before it have had their effect, and
+ * consumption goes on with the next one.
  */
 @Component
 class SignInListener {
@@ -60,8 +65,19 @@ class SignInListener {
 
     @KafkaListener(id = "terminal-registry-sign-ins", topics = Topics.KEYS, groupId = CONSUMER, batch = "true")
     public void onKeyEvents(List<ConsumerRecord<String, byte[]>> records) {
-        List<KeyIssued> signedIn = new ArrayList<>(records.size());
+        Set<String> keys = new LinkedHashSet<>();
+        records.forEach(r -> {
+            if (r.key() != null) {
+                keys.add(r.key());
+            }
+        });
+        Set<String> awaiting = terminals.awaitingSignIn(keys);
+        List<KeyIssued> signedIn = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
+            String key = records.get(i).key();
+            if (key != null && !awaiting.contains(key)) {
+                continue;
+            }
             KeyrailEvent event;
             try {
                 event = InboundEvents.read(records.get(i));
