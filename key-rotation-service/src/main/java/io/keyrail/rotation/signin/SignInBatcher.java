@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,8 @@ class SignInBatcher implements SmartLifecycle {
     private final int writers;
     private final int maxBatch;
     private final long helperDelayNanos;
+    /** The longest an idle helper parks before it looks again ({@link #STOP_CHECK_NANOS}; longer in tests). */
+    private final long idleParkNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     /** The helper writers, and how many are parked because the queue was empty: the next {@link #submit} wakes them. */
@@ -67,8 +70,14 @@ class SignInBatcher implements SmartLifecycle {
     private record Pending(SignIn.Attempt attempt, CompletableFuture<SignInOutcome> outcome, long queuedAt) {
     }
 
+    @Autowired
     SignInBatcher(SignIn signIn, RotationProperties properties, MeterRegistry meters) {
+        this(signIn, properties, meters, STOP_CHECK_NANOS);
+    }
+
+    SignInBatcher(SignIn signIn, RotationProperties properties, MeterRegistry meters, long idleParkNanos) {
         this.signIn = signIn;
+        this.idleParkNanos = idleParkNanos;
         this.batchSizes = DistributionSummary.builder("keyrail.sign_in.batch.size")
                 .description("Sign-ins written in one transaction").register(meters);
         this.batchTimes = Timer.builder("keyrail.sign_in.batch.duration")
@@ -120,8 +129,8 @@ class SignInBatcher implements SmartLifecycle {
     /**
      * A helper writer's next sign-in: the oldest queued once it has waited {@code helperDelay} (the
      * first writer is busy with a slow batch), or any while stopping; null when there is none. With
-     * the queue empty it parks until a sign-in is submitted (at most 100 ms, as the first writer's
-     * poll, so that a stop is seen soon) rather than waking every {@code helperDelay} for nothing.
+     * the queue empty it parks until a sign-in is submitted or the batcher stops (at most 100 ms, as
+     * the first writer's poll) rather than waking every {@code helperDelay} for nothing.
      */
     private Pending takeAsHelper() {
         Pending head = queue.peek();
@@ -130,7 +139,7 @@ class SignInBatcher implements SmartLifecycle {
             try {
                 // submit adds before it reads idleHelpers: either it sees this helper, or this check sees its sign-in
                 if (queue.isEmpty() && running) {
-                    LockSupport.parkNanos(STOP_CHECK_NANOS);
+                    LockSupport.parkNanos(idleParkNanos);
                 }
             } finally {
                 idleHelpers.decrementAndGet();
@@ -195,6 +204,7 @@ class SignInBatcher implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        helpers.forEach(LockSupport::unpark);
         for (Thread t : threads) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(10));
@@ -204,6 +214,11 @@ class SignInBatcher implements SmartLifecycle {
         }
         threads.clear();
         helpers = List.of();
+    }
+
+    /** How many helper writers are parked because the queue was empty (for tests). */
+    int idleHelpers() {
+        return idleHelpers.get();
     }
 
     @Override

@@ -54,6 +54,14 @@ class SignInBatcherTest {
         return batcher;
     }
 
+    /** With idle helpers parking for an hour, so that only a wake-up can get one going again. */
+    private SignInBatcher startedWithLongIdleParks(Duration helperDelay) {
+        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay),
+                new SimpleMeterRegistry(), TimeUnit.HOURS.toNanos(1));
+        batcher.start();
+        return batcher;
+    }
+
     @AfterEach
     void stop() {
         signIn.release.countDown();
@@ -85,5 +93,33 @@ class SignInBatcherTest {
         assertThat(signIn.writers).containsExactly("sign-in-writer-0", "sign-in-writer-1");
         signIn.release.countDown();
         assertThat(held).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSubmittedSignInWakesAnIdleHelper() {
+        SignInBatcher batcher = startedWithLongIdleParks(Duration.ofMillis(50));
+        CompletableFuture<SignInOutcome> held = batcher.submit("HELD0000", CupSignInMode.DOUBLE_LENGTH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> signIn.writers.size() == 1);
+        // the helper found the queue empty and parked (for an hour unless woken)
+        await().atMost(Duration.ofSeconds(5)).until(() -> batcher.idleHelpers() == 1);
+
+        CompletableFuture<SignInOutcome> next = batcher.submit("T0000001", CupSignInMode.DOUBLE_LENGTH);
+
+        assertThat(next).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(held).isNotDone();
+        assertThat(signIn.writers).containsExactly("sign-in-writer-0", "sign-in-writer-1");
+    }
+
+    @Test
+    void stoppingWakesAnIdleHelper() {
+        SignInBatcher batcher = startedWithLongIdleParks(Duration.ofMillis(50));
+        await().atMost(Duration.ofSeconds(5)).until(() -> batcher.idleHelpers() == 1);
+        Thread helper = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sign-in-writer-1")).findFirst().orElseThrow();
+
+        batcher.stop();
+
+        assertThat(helper.isAlive()).as("the helper has ended").isFalse();
+        assertThat(batcher.isRunning()).isFalse();
     }
 }
