@@ -57,7 +57,11 @@ for _ in $(seq 120); do
 done
 curl -sf localhost:8082/actuator/health/readiness >/dev/null || { echo "services not ready; see $dir/*.log" >&2; exit 1; }
 
-"$java" ${DRIVER_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed "$@" 2>"$dir/driver.log"
+# The driver also prints each process's CPU over the measured time: PostgreSQL's server process (first
+# line of its pid file) with its backends, the broker's JVM and both services.
+postgres=$(head -1 "$dir/postgres/postmaster.pid")
+"$java" ${DRIVER_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed \
+  --processes "postgres=$postgres,broker=${pids[0]},registry=${pids[1]},rotation=${pids[2]}" "$@" 2>"$dir/driver.log"
 metrics=$(curl -sf localhost:8082/actuator/prometheus || true)
 echo "$metrics" | grep -E '^keyrail_sign_in_batch_size_(count|sum|max)' || true
 # The service's own view of its batches (whole run, warm-up included), from the histogram: the buckets of p50 and p99.

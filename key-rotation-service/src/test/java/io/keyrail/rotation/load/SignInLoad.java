@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,10 @@ import org.HdrHistogram.Recorder;
  * drives the Spring MVC endpoint instead), {@code --env} (the {@code load.env}
  * of {@link LoadInfrastructure}), {@code --terminals} (2000), {@code --prefix} (L),
  * {@code --seed}, {@code --mode} (003), {@code --concurrency} (64) or {@code --rate},
- * {@code --warmup} (15 s), {@code --duration} (60 s).
+ * {@code --warmup} (15 s), {@code --duration} (60 s), {@code --processes name=pid,...} (the
+ * processes whose CPU, with their descendants', to print for the measured time, beside the
+ * driver's own; the load script passes PostgreSQL's server process, the broker's JVM and both
+ * services).
  */
 public final class SignInLoad {
 
@@ -86,9 +90,20 @@ public final class SignInLoad {
         long keysBefore = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
         AtomicReference<Optional<MachineCpu>> windowStart = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<MachineCpu>> windowEnd = new AtomicReference<>(Optional.empty());
+        Map<String, Long> processes = new LinkedHashMap<>(o.containsKey("processes") ? ProcessCpu.parse(o.get("processes"))
+                : Map.of());
+        processes.put("driver", ProcessHandle.current().pid());
+        AtomicReference<Optional<ProcessCpu>> processesStart = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<ProcessCpu>> processesEnd = new AtomicReference<>(Optional.empty());
         ScheduledExecutorService cpuSamples = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
-        cpuSamples.schedule(() -> windowStart.set(MachineCpu.now()), warmup.toMillis(), TimeUnit.MILLISECONDS);
-        cpuSamples.schedule(() -> windowEnd.set(MachineCpu.now()), warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
+        cpuSamples.schedule(() -> {
+            windowStart.set(MachineCpu.now());
+            processesStart.set(ProcessCpu.now(processes));
+        }, warmup.toMillis(), TimeUnit.MILLISECONDS);
+        cpuSamples.schedule(() -> {
+            windowEnd.set(MachineCpu.now());
+            processesEnd.set(ProcessCpu.now(processes));
+        }, warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
         Result result = o.containsKey("rate")
                 ? openLoop(call, signInBase, ids, Integer.parseInt(o.get("rate")), warmup, duration)
                 : closedLoop(call, ids, Integer.parseInt(o.getOrDefault("concurrency", "64")), warmup, duration);
@@ -118,6 +133,10 @@ public final class SignInLoad {
         if (windowStart.get().isPresent() && windowEnd.get().isPresent()) {
             System.out.printf(Locale.ROOT, "  machine during the measured time, %% of one core (%d cores, /proc/stat): %s%n",
                     Runtime.getRuntime().availableProcessors(), windowEnd.get().get().since(windowStart.get().get(), seconds));
+        }
+        if (processesStart.get().isPresent() && processesEnd.get().isPresent()) {
+            System.out.printf(Locale.ROOT, "  processes during the measured time, %% of one core (/proc/<pid>/stat): %s%n",
+                    processesEnd.get().get().since(processesStart.get().get(), seconds));
         }
         System.exit(0);
     }
