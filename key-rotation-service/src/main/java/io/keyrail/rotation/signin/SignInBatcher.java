@@ -194,10 +194,11 @@ class SignInBatcher implements SmartLifecycle {
         running = true;
         for (int i = 0; i < writers; i++) {
             boolean helper = i > 0 && helperDelayNanos > 0;
-            threads.add(Thread.ofPlatform().name("sign-in-writer-" + i).daemon().start(() -> write(helper)));
+            threads.add(Thread.ofPlatform().name("sign-in-writer-" + i).daemon().unstarted(() -> write(helper)));
         }
-        // a helper that parked before this is woken by its 100 ms timeout at the latest
+        // known before any can park, so that every submit finds the helpers it has to wake
         helpers = helperDelayNanos > 0 ? List.copyOf(threads.subList(1, threads.size())) : List.of();
+        threads.forEach(Thread::start);
     }
 
     /** Stops taking requests and writes what is queued. */

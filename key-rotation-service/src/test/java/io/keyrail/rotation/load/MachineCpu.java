@@ -39,7 +39,8 @@ record MachineCpu(long user, long nice, long system, long idle, long iowait, lon
                 percent(iowait - earlier.iowait, seconds), percent(steal - earlier.steal, seconds));
     }
 
-    private static double percent(double ticks, double seconds) {
+    /** {@code ticks} of CPU time as percent of one core over {@code seconds}. */
+    static double percent(double ticks, double seconds) {
         return ticks / TICKS_PER_SECOND / seconds * 100;
     }
 }

@@ -15,13 +15,12 @@ import java.util.stream.Stream;
 /**
  * The CPU time of named processes from Linux's {@code /proc/<pid>/stat}, to say which process took
  * the machine's CPU during a measured window: each process's time (all its threads) with that of
- * its descendants (PostgreSQL's server process forks a backend per connection). Descendants count
- * the time of children that have ended and been waited for ({@code cutime}, {@code cstime}), so a
- * backend that exits in the window is not lost.
+ * its descendants (PostgreSQL's server process forks a backend per connection). Each process also
+ * counts the time of its children that have ended and been waited for ({@code cutime},
+ * {@code cstime}), so a backend that exits in the window is not lost: its time moves to the server
+ * process that reaped it.
  */
-record ProcessCpu(Map<String, long[]> ticks) {
-
-    private static final double TICKS_PER_SECOND = 100.0;
+record ProcessCpu(Map<String, Long> ticks) {
 
     /** {@code name=pid,name=pid,...} as the load script passes them. */
     static Map<String, Long> parse(String spec) {
@@ -47,11 +46,10 @@ record ProcessCpu(Map<String, long[]> ticks) {
             }
             Map<Long, List<Long>> children = new HashMap<>();
             all.forEach((pid, s) -> children.computeIfAbsent(s[0], k -> new ArrayList<>()).add(pid));
-            Map<String, long[]> ticks = new LinkedHashMap<>();
+            Map<String, Long> ticks = new LinkedHashMap<>();
             pids.forEach((name, pid) -> {
-                long[] s = all.get(pid);
-                if (s != null) {
-                    ticks.put(name, new long[] {s[1] + descendants(pid, all, children)});
+                if (all.containsKey(pid)) {
+                    ticks.put(name, total(pid, all, children));
                 }
             });
             return Optional.of(new ProcessCpu(ticks));
@@ -60,11 +58,12 @@ record ProcessCpu(Map<String, long[]> ticks) {
         }
     }
 
-    private static long descendants(long pid, Map<Long, long[]> all, Map<Long, List<Long>> children) {
-        long sum = 0;
+    /** The ticks of {@code pid}, of its children it has waited for, and of its live descendants. */
+    private static long total(long pid, Map<Long, long[]> all, Map<Long, List<Long>> children) {
+        long[] s = all.get(pid);
+        long sum = s[1] + s[2];
         for (long child : children.getOrDefault(pid, List.of())) {
-            long[] s = all.get(child);
-            sum += s[1] + s[2] + descendants(child, all, children);
+            sum += total(child, all, children);
         }
         return sum;
     }
@@ -86,16 +85,11 @@ record ProcessCpu(Map<String, long[]> ticks) {
     String since(ProcessCpu earlier, double seconds) {
         StringBuilder out = new StringBuilder();
         ticks.forEach((name, now) -> {
-            long[] before = earlier.ticks().get(name);
-            if (before == null) {
-                return;
+            Long before = earlier.ticks().get(name);
+            if (before != null) {
+                out.append(String.format(Locale.ROOT, "  %s %.1f", name, MachineCpu.percent(now - before, seconds)));
             }
-            out.append(String.format(Locale.ROOT, "  %s %.1f", name, percent(now[0] - before[0], seconds)));
         });
         return out.toString().trim();
-    }
-
-    private static double percent(long ticks, double seconds) {
-        return ticks / TICKS_PER_SECOND / seconds * 100;
     }
 }
