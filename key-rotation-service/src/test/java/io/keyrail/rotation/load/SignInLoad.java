@@ -57,6 +57,8 @@ import org.HdrHistogram.Recorder;
 public final class SignInLoad {
 
     private static final long HISTOGRAM_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
+    private static final String SIGN_IN_TIMER = "keyrail_sign_in_duration_seconds";
+    private static final String BATCH_TIMER = "keyrail_sign_in_batch_duration_seconds";
 
     private SignInLoad() {
     }
@@ -95,14 +97,22 @@ public final class SignInLoad {
         processes.put("driver", ProcessHandle.current().pid());
         AtomicReference<Optional<ProcessCpu>> processesStart = new AtomicReference<>(Optional.empty());
         AtomicReference<Optional<ProcessCpu>> processesEnd = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<Pressure>> pressureStart = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<Pressure>> pressureEnd = new AtomicReference<>(Optional.empty());
+        AtomicReference<String> metricsStart = new AtomicReference<>("");
+        AtomicReference<String> metricsEnd = new AtomicReference<>("");
         ScheduledExecutorService cpuSamples = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         cpuSamples.schedule(() -> {
             windowStart.set(MachineCpu.now());
             processesStart.set(ProcessCpu.now(processes));
+            pressureStart.set(Pressure.now());
+            metricsStart.set(call.metrics());
         }, warmup.toMillis(), TimeUnit.MILLISECONDS);
         cpuSamples.schedule(() -> {
             windowEnd.set(MachineCpu.now());
             processesEnd.set(ProcessCpu.now(processes));
+            pressureEnd.set(Pressure.now());
+            metricsEnd.set(call.metrics());
         }, warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
         Result result = o.containsKey("rate")
                 ? openLoop(call, signInBase, ids, Integer.parseInt(o.get("rate")), warmup, duration)
@@ -138,6 +148,18 @@ public final class SignInLoad {
             System.out.printf(Locale.ROOT, "  processes during the measured time, %% of one core (/proc/<pid>/stat): %s%n",
                     processesEnd.get().get().since(processesStart.get().get(), seconds));
         }
+        if (pressureStart.get().isPresent() && pressureEnd.get().isPresent()) {
+            System.out.printf(Locale.ROOT, "  pressure during the measured time, %% of the time (/proc/pressure): %s%n",
+                    pressureEnd.get().get().since(pressureStart.get().get(), seconds));
+        }
+        // The service's own timers over the same window: from the request's arrival to its batch's
+        // commit, and each batch's transaction.
+        System.out.printf(Locale.ROOT, "  service during the measured time, sign-in (queue, batch, commit): %s%n",
+                ServiceHistogram.parse(metricsEnd.get(), SIGN_IN_TIMER, "mode=\"" + mode + "\"")
+                        .minus(ServiceHistogram.parse(metricsStart.get(), SIGN_IN_TIMER, "mode=\"" + mode + "\"")).summary());
+        System.out.printf(Locale.ROOT, "  service during the measured time, batch transactions: %s%n",
+                ServiceHistogram.parse(metricsEnd.get(), BATCH_TIMER)
+                        .minus(ServiceHistogram.parse(metricsStart.get(), BATCH_TIMER)).summary());
         System.exit(0);
     }
 
@@ -242,13 +264,20 @@ public final class SignInLoad {
         }
 
         String outboxBacklog() {
+            return metrics().lines().filter(l -> l.startsWith("keyrail_outbox_backlog"))
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("n/a");
+        }
+
+        /** The service's Prometheus exposition; empty when it cannot be read. */
+        String metrics() {
             try {
-                String metrics = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
+                return http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
-                return metrics.lines().filter(l -> l.startsWith("keyrail_outbox_backlog"))
-                        .map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("n/a");
-            } catch (IOException | InterruptedException e) {
-                return "n/a";
+            } catch (IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
             }
         }
     }
