@@ -58,15 +58,10 @@ done
 curl -sf localhost:8082/actuator/health/readiness >/dev/null || { echo "services not ready; see $dir/*.log" >&2; exit 1; }
 
 # The driver also prints each process's CPU over the measured time: PostgreSQL's server process (first
-# line of its pid file) with its backends, the broker's JVM and both services.
+# line of its pid file) with its backends, the broker's JVM and both services; and the service's own
+# sign-in and batch timers over the same time.
 postgres=$(head -1 "$dir/postgres/postmaster.pid")
 "$java" ${DRIVER_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed \
   --processes "postgres=$postgres,broker=${pids[0]},registry=${pids[1]},rotation=${pids[2]}" "$@" 2>"$dir/driver.log"
 metrics=$(curl -sf localhost:8082/actuator/prometheus || true)
 echo "$metrics" | grep -E '^keyrail_sign_in_batch_size_(count|sum|max)' || true
-# The service's own view of its batches (whole run, warm-up included), from the histogram: the buckets of p50 and p99.
-for timer in keyrail_sign_in_batch_duration_seconds; do
-  echo "$metrics" | grep "^${timer}_bucket" | sed -E 's/.*le="([^"]+)".* ([0-9.E+-]+)$/\1 \2/' \
-    | awk -v t="$timer" '{ le[NR]=$1; n[NR]=$2 } END { total=n[NR]; for (i=1; i<=NR; i++) for (q=0; q<2; q++) {
-        p=(q==0)?0.5:0.99; if (!done[q] && n[i] >= p*total) { printf "  %s p%d <= %s s (service side, whole run)\n", t, p*100, le[i]; done[q]=1 } } }'
-done

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +56,6 @@ import org.HdrHistogram.Recorder;
 public final class SignInLoad {
 
     private static final long HISTOGRAM_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final String SIGN_IN_TIMER = "keyrail_sign_in_duration_seconds";
-    private static final String BATCH_TIMER = "keyrail_sign_in_batch_duration_seconds";
 
     private SignInLoad() {
     }
@@ -90,30 +87,16 @@ public final class SignInLoad {
         awaitSignInReady(call, ids, Duration.ofMinutes(3));
 
         long keysBefore = TerminalSeeding.endOffsets(env.get("KAFKA"), Topics.KEYS);
-        AtomicReference<Optional<MachineCpu>> windowStart = new AtomicReference<>(Optional.empty());
-        AtomicReference<Optional<MachineCpu>> windowEnd = new AtomicReference<>(Optional.empty());
         Map<String, Long> processes = new LinkedHashMap<>(o.containsKey("processes") ? ProcessCpu.parse(o.get("processes"))
                 : Map.of());
         processes.put("driver", ProcessHandle.current().pid());
-        AtomicReference<Optional<ProcessCpu>> processesStart = new AtomicReference<>(Optional.empty());
-        AtomicReference<Optional<ProcessCpu>> processesEnd = new AtomicReference<>(Optional.empty());
-        AtomicReference<Optional<Pressure>> pressureStart = new AtomicReference<>(Optional.empty());
-        AtomicReference<Optional<Pressure>> pressureEnd = new AtomicReference<>(Optional.empty());
-        AtomicReference<String> metricsStart = new AtomicReference<>("");
-        AtomicReference<String> metricsEnd = new AtomicReference<>("");
-        ScheduledExecutorService cpuSamples = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
-        cpuSamples.schedule(() -> {
-            windowStart.set(MachineCpu.now());
-            processesStart.set(ProcessCpu.now(processes));
-            pressureStart.set(Pressure.now());
-            metricsStart.set(call.metrics());
-        }, warmup.toMillis(), TimeUnit.MILLISECONDS);
-        cpuSamples.schedule(() -> {
-            windowEnd.set(MachineCpu.now());
-            processesEnd.set(ProcessCpu.now(processes));
-            pressureEnd.set(Pressure.now());
-            metricsEnd.set(call.metrics());
-        }, warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
+        AtomicReference<WindowSample> windowStart = new AtomicReference<>();
+        AtomicReference<WindowSample> windowEnd = new AtomicReference<>();
+        ScheduledExecutorService samples = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        samples.schedule(() -> windowStart.set(WindowSample.atStart(processes, call::metrics, mode)),
+                warmup.toMillis(), TimeUnit.MILLISECONDS);
+        samples.schedule(() -> windowEnd.set(WindowSample.atEnd(processes, call::metrics, mode)),
+                warmup.plus(duration).toMillis(), TimeUnit.MILLISECONDS);
         Result result = o.containsKey("rate")
                 ? openLoop(call, signInBase, ids, Integer.parseInt(o.get("rate")), warmup, duration)
                 : closedLoop(call, ids, Integer.parseInt(o.getOrDefault("concurrency", "64")), warmup, duration);
@@ -140,26 +123,9 @@ public final class SignInLoad {
                 result.outside().ok.sum(), result.outside().others(), result.outside().errors.sum());
         System.out.printf(Locale.ROOT, "  KeyIssued records on %s during the run (warm-up included): %d; outbox backlog "
                 + "when counted: %s%n", Topics.KEYS, keysAfter - keysBefore, backlog);
-        if (windowStart.get().isPresent() && windowEnd.get().isPresent()) {
-            System.out.printf(Locale.ROOT, "  machine during the measured time, %% of one core (%d cores, /proc/stat): %s%n",
-                    Runtime.getRuntime().availableProcessors(), windowEnd.get().get().since(windowStart.get().get(), seconds));
+        if (windowStart.get() != null && windowEnd.get() != null) {
+            windowEnd.get().report(windowStart.get(), seconds).forEach(line -> System.out.println("  " + line));
         }
-        if (processesStart.get().isPresent() && processesEnd.get().isPresent()) {
-            System.out.printf(Locale.ROOT, "  processes during the measured time, %% of one core (/proc/<pid>/stat): %s%n",
-                    processesEnd.get().get().since(processesStart.get().get(), seconds));
-        }
-        if (pressureStart.get().isPresent() && pressureEnd.get().isPresent()) {
-            System.out.printf(Locale.ROOT, "  pressure during the measured time, %% of the time (/proc/pressure): %s%n",
-                    pressureEnd.get().get().since(pressureStart.get().get(), seconds));
-        }
-        // The service's own timers over the same window: from the request's arrival to its batch's
-        // commit, and each batch's transaction.
-        System.out.printf(Locale.ROOT, "  service during the measured time, sign-in (queue, batch, commit): %s%n",
-                ServiceHistogram.parse(metricsEnd.get(), SIGN_IN_TIMER, "mode=\"" + mode + "\"")
-                        .minus(ServiceHistogram.parse(metricsStart.get(), SIGN_IN_TIMER, "mode=\"" + mode + "\"")).summary());
-        System.out.printf(Locale.ROOT, "  service during the measured time, batch transactions: %s%n",
-                ServiceHistogram.parse(metricsEnd.get(), BATCH_TIMER)
-                        .minus(ServiceHistogram.parse(metricsStart.get(), BATCH_TIMER)).summary());
         System.exit(0);
     }
 
