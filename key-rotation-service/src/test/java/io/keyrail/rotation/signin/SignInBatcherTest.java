@@ -16,14 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batcher's writers: the first takes sign-ins as they come; a helper takes them only once the
- * oldest has waited the helper delay, that is, when the first writer is held up.
+ * The batcher's writers: the first takes sign-ins as they come (lingering under load); a helper takes
+ * them only once the oldest has waited the helper delay, that is, when the first writer is held up.
  */
 class SignInBatcherTest {
 
     /** Records which writer thread wrote each batch; a batch for {@code HELD000} waits until released. */
     private static final class RecordingSignIn extends SignIn {
         final List<String> writers = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch release = new CountDownLatch(1);
 
         RecordingSignIn() {
@@ -33,6 +34,7 @@ class SignInBatcherTest {
         @Override
         public List<SignInOutcome> signIn(List<Attempt> attempts) {
             writers.add(Thread.currentThread().getName());
+            sizes.add(attempts.size());
             if (attempts.stream().anyMatch(a -> a.terminalId().equals("HELD0000"))) {
                 try {
                     release.await(30, TimeUnit.SECONDS);
@@ -48,7 +50,11 @@ class SignInBatcherTest {
     private SignInBatcher batcher;
 
     private SignInBatcher started(Duration helperDelay) {
-        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay),
+        return started(helperDelay, Duration.ZERO);
+    }
+
+    private SignInBatcher started(Duration helperDelay, Duration linger) {
+        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay, linger),
                 new SimpleMeterRegistry());
         batcher.start();
         return batcher;
@@ -56,7 +62,7 @@ class SignInBatcherTest {
 
     /** With idle helpers parking for an hour, so that only a wake-up can get one going again. */
     private SignInBatcher startedWithLongIdleParks(Duration helperDelay) {
-        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay),
+        batcher = new SignInBatcher(signIn, new RotationProperties(Duration.ofMinutes(30), 2, 64, helperDelay, Duration.ZERO),
                 new SimpleMeterRegistry(), TimeUnit.HOURS.toNanos(1));
         batcher.start();
         return batcher;
@@ -108,6 +114,34 @@ class SignInBatcherTest {
         assertThat(next).succeedsWithin(Duration.ofSeconds(10));
         assertThat(held).isNotDone();
         assertThat(signIn.writers).containsExactly("sign-in-writer-0", "sign-in-writer-1");
+    }
+
+    @Test
+    void aLoneSignInIsWrittenAtOnceWhateverTheLinger() {
+        SignInBatcher batcher = started(Duration.ofSeconds(10), Duration.ofSeconds(10));
+
+        assertThat(batcher.submit("T0000001", CupSignInMode.DOUBLE_LENGTH)).succeedsWithin(Duration.ofSeconds(5));
+        assertThat(signIn.sizes).containsExactly(1);
+    }
+
+    @Test
+    void underLoadTheFirstWriterLingersSoThatOneTransactionCarriesWhatArrivesMeanwhile() {
+        SignInBatcher batcher = started(Duration.ofSeconds(10), Duration.ofMillis(400));
+        CompletableFuture<SignInOutcome> held = batcher.submit("HELD0000", CupSignInMode.DOUBLE_LENGTH);
+        await().atMost(Duration.ofSeconds(5)).until(() -> signIn.writers.size() == 1);
+        List<CompletableFuture<SignInOutcome>> queued = new ArrayList<>(List.of(
+                batcher.submit("T0000001", CupSignInMode.DOUBLE_LENGTH),
+                batcher.submit("T0000002", CupSignInMode.DOUBLE_LENGTH)));
+
+        signIn.release.countDown();
+        assertThat(held).succeedsWithin(Duration.ofSeconds(5));
+        // others were waiting as it took T0000001: nothing is written for a while
+        await().during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(1)).until(() -> signIn.sizes.size() == 1);
+        queued.add(batcher.submit("T0000003", CupSignInMode.DOUBLE_LENGTH));
+
+        assertThat(queued).allSatisfy(f -> assertThat(f).succeedsWithin(Duration.ofSeconds(5)));
+        assertThat(signIn.sizes).containsExactly(1, 3);
+        assertThat(signIn.writers).containsOnly("sign-in-writer-0");
     }
 
     @Test
