@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The single-host compose file holds to the services: what each service container sets is read by
@@ -27,17 +27,17 @@ class ComposeFileTest {
     private static final Map<String, Object> COMPOSE_FILE = document(COMPOSE);
 
     @ParameterizedTest
-    @CsvSource({"terminal-registry, terminal-registry-service", "key-rotation, key-rotation-service"})
-    void everyVariableIsReadAndTheServiceResolvesItsDependencies(String name, String module) {
+    @EnumSource(DeployedService.class)
+    void everyVariableIsReadAndTheServiceResolvesItsDependencies(DeployedService service) {
+        String name = service.name;
+        String module = service.module;
         Map<String, String> variables = variables(name);
 
         assertThat(variables.keySet()).allSatisfy(v -> assertThat(ServiceConfiguration.isRead(module, v))
                 .as("%s sets %s, which %s does not read", name, v, module).isTrue());
         ServiceConfiguration configuration = ServiceConfiguration.of(module, variables);
-        String url = configuration.property("spring.datasource.url");
-        String defaultUrl = ServiceConfiguration.of(module, Map.of()).property("spring.datasource.url");
-        String database = defaultUrl.substring(defaultUrl.lastIndexOf('/') + 1);
-        assertThat(url).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+        String database = ServiceConfiguration.database(module);
+        assertThat(configuration.property("spring.datasource.url")).isEqualTo("jdbc:postgresql://postgres:5432/" + database);
         String role = configuration.property("spring.datasource.username");
         assertThat(text(COMPOSE.resolveSibling("postgres-init.sh")))
                 .contains("CREATE ROLE " + role + " LOGIN PASSWORD")
@@ -51,7 +51,7 @@ class ComposeFileTest {
 
     @Test
     void secretsComeFromTheEnvironmentFileWhichIsNotInTheRepository() {
-        for (String name : List.of("terminal-registry", "key-rotation", "postgres")) {
+        for (String name : List.of(DeployedService.TERMINAL_REGISTRY.name, DeployedService.KEY_ROTATION.name, "postgres")) {
             Map<String, Object> environment = map(COMPOSE_FILE, "services", name, "environment");
             environment.forEach((variable, value) -> {
                 if (variable.endsWith("_LMKS") || variable.endsWith("_PASSWORD")) {
@@ -66,15 +66,16 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"terminal-registry, terminal-registry-service", "key-rotation, key-rotation-service"})
-    void publishedPortsAreTheServicesAndTheImageIsItsModule(String name, String module) {
-        ServiceConfiguration configuration = ServiceConfiguration.of(module, Map.of());
-        Map<String, Object> service = map(COMPOSE_FILE, "services", name);
+    @EnumSource(DeployedService.class)
+    void publishedPortsAreTheServicesAndTheImageIsItsModule(DeployedService deployed) {
+        String module = deployed.module;
+        ServiceConfiguration configuration = ServiceConfiguration.defaults(module);
+        Map<String, Object> service = map(COMPOSE_FILE, "services", deployed.name);
         @SuppressWarnings("unchecked")
         List<String> ports = (List<String>) service.get("ports");
         String http = configuration.property("server.port");
         assertThat(ports).contains(http + ":" + http);
-        if (module.equals("key-rotation-service")) {
+        if (deployed == DeployedService.KEY_ROTATION) {
             assertThat(ports).contains("8092:8092");
             assertThat(service.get("stop_grace_period")).isEqualTo("30s");
         }

@@ -23,9 +23,9 @@ class ContainerImageTest {
                 .contains("java -Djarmode=tools -jar app.jar extract --layers --destination extracted")
                 .contains("ENTRYPOINT [\"java\", \"-jar\", \"app.jar\"]")
                 .containsPattern("(?m)^USER 10001");
-        for (String module : List.of("terminal-registry-service", "key-rotation-service")) {
-            assertThat(text(ServiceConfiguration.repository().resolve(module).resolve("pom.xml")))
-                    .as(module).contains("<finalName>${project.artifactId}</finalName>");
+        for (DeployedService service : DeployedService.values()) {
+            assertThat(text(ServiceConfiguration.repository().resolve(service.module).resolve("pom.xml")))
+                    .as(service.module).contains("<finalName>${project.artifactId}</finalName>");
         }
     }
 

@@ -8,6 +8,8 @@ import static io.keyrail.deploy.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyrail.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,22 +34,24 @@ class KubernetesManifestsTest {
     private static final Map<String, Object> KUSTOMIZATION = document(KUSTOMIZE_BASE.resolve("kustomization.yaml"));
 
     @ParameterizedTest
-    @CsvSource({"terminal-registry, terminal-registry-service", "key-rotation, key-rotation-service"})
-    void everyVariableIsReadAndTheServiceResolvesItsDependencies(String deployment, String module) {
+    @EnumSource(DeployedService.class)
+    void everyVariableIsReadAndTheServiceResolvesItsDependencies(DeployedService service) {
+        String deployment = service.name;
+        String module = service.module;
         Map<String, String> variables = variables(container(deployment));
 
         assertThat(variables.keySet()).allSatisfy(v -> assertThat(ServiceConfiguration.isRead(module, v))
                 .as("%s sets %s, which %s does not read", deployment, v, module).isTrue());
         ServiceConfiguration configuration = ServiceConfiguration.of(module, variables);
-        String defaultUrl = ServiceConfiguration.of(module, Map.of()).property("spring.datasource.url");
-        String database = defaultUrl.substring(defaultUrl.lastIndexOf('/'));
-        assertThat(configuration.property("spring.datasource.url"))
-                .startsWith("jdbc:postgresql://").endsWith(database).isNotEqualTo(defaultUrl);
+        ServiceConfiguration defaults = ServiceConfiguration.defaults(module);
+        assertThat(configuration.property("spring.datasource.url")).startsWith("jdbc:postgresql://")
+                .endsWith("/" + ServiceConfiguration.database(module))
+                .isNotEqualTo(defaults.property("spring.datasource.url"));
         assertThat(configuration.property("spring.datasource.username")).startsWith("secret:");
         assertThat(configuration.property("spring.datasource.password")).startsWith("secret:");
         assertThat(configuration.property("spring.kafka.bootstrap-servers"))
                 .isEqualTo(configMap().get("KEYRAIL_KAFKA_BOOTSTRAP"))
-                .isNotEqualTo(ServiceConfiguration.of(module, Map.of()).property("spring.kafka.bootstrap-servers"));
+                .isNotEqualTo(defaults.property("spring.kafka.bootstrap-servers"));
         assertThat(configuration.bound("keyrail.hsm.lmks")).contains("secret:keyrail-lmk/lmks");
         assertThat(configuration.bound("spring.security.oauth2.resourceserver.jwt.issuer-uri")).get().asString()
                 .startsWith("https://");
@@ -54,7 +59,8 @@ class KubernetesManifestsTest {
 
     @Test
     void secretsComeFromSecretsAndNoVariableButTheJvmsHasALiteralValue() {
-        for (String deployment : List.of("terminal-registry", "key-rotation")) {
+        for (DeployedService service : DeployedService.values()) {
+            String deployment = service.name;
             for (Map<String, Object> variable : list(container(deployment), "env")) {
                 String name = (String) variable.get("name");
                 if (ServiceConfiguration.JVM_VARIABLES.contains(name)) {
@@ -69,14 +75,16 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"terminal-registry, terminal-registry-service", "key-rotation, key-rotation-service"})
-    void portsAndProbesAreTheServices(String deployment, String module) {
-        ServiceConfiguration configuration = ServiceConfiguration.of(module, Map.of());
+    @EnumSource(DeployedService.class)
+    void portsAndProbesAreTheServices(DeployedService deployed) {
+        String deployment = deployed.name;
+        String module = deployed.module;
+        ServiceConfiguration configuration = ServiceConfiguration.defaults(module);
         Map<String, Object> container = container(deployment);
         Map<String, Integer> ports = list(container, "ports").stream()
                 .collect(Collectors.toMap(p -> (String) p.get("name"), p -> (Integer) p.get("containerPort")));
         assertThat(ports).containsEntry("http", Integer.valueOf(configuration.property("server.port")));
-        if (module.equals("key-rotation-service")) {
+        if (deployed == DeployedService.KEY_ROTATION) {
             // PospListenerProperties' default port, which the YAML leaves as it is.
             assertThat(configuration.property("keyrail.rotation.posp-listener.port")).isNull();
             assertThat(ports).containsEntry("posp", 8092);
@@ -101,13 +109,14 @@ class KubernetesManifestsTest {
     @Test
     void aStoppingKeyRotationPodHasTimeToDrainTheListenerAndTheBatcher() {
         // 10 s for the POSP listener's answers (drain-seconds) and up to 10 s for the batcher's batches.
-        Map<String, Object> pod = map(resource("key-rotation", "Deployment"), "spec", "template", "spec");
+        Map<String, Object> pod = map(resource(DeployedService.KEY_ROTATION.name, "Deployment"), "spec", "template", "spec");
         assertThat((Integer) pod.get("terminationGracePeriodSeconds")).isGreaterThan(20);
     }
 
     @Test
     void podsRunWithoutPrivilegeOnAReadOnlyRootWithAWritableTmp() {
-        for (String deployment : List.of("terminal-registry", "key-rotation")) {
+        for (DeployedService service : DeployedService.values()) {
+            String deployment = service.name;
             Map<String, Object> pod = map(resource(deployment, "Deployment"), "spec", "template", "spec");
             assertThat(map(pod, "securityContext")).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", 10001);
             Map<String, Object> container = container(deployment);
@@ -126,7 +135,7 @@ class KubernetesManifestsTest {
         }
         List<String> contracts = List.of(Topics.TERMINALS, Topics.KEYS, Topics.KEY_MATERIAL);
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(
-                contracts.stream().flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetter(t))).toList());
+                contracts.stream().flatMap(t -> Stream.of(t, Topics.deadLetter(t))).toList());
         for (String topic : contracts) {
             Map<String, Object> config = map(topics.get(topic), "spec", "config");
             assertThat(config.get("cleanup.policy")).as(topic)
@@ -139,16 +148,17 @@ class KubernetesManifestsTest {
         @SuppressWarnings("unchecked")
         List<String> resources = (List<String>) KUSTOMIZATION.get("resources");
         assertThat(resources).allSatisfy(r -> assertThat(KUSTOMIZE_BASE.resolve(r)).isRegularFile());
-        try (var files = Files.list(KUSTOMIZE_BASE)) {
+        try (Stream<Path> files = Files.list(KUSTOMIZE_BASE)) {
             assertThat(files.map(Path::getFileName).map(Path::toString).filter(f -> !f.equals("kustomization.yaml")))
                     .containsExactlyInAnyOrderElementsOf(resources);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Set<Object> images = list(KUSTOMIZATION, "images").stream().map(i -> i.get("name")).collect(Collectors.toSet());
-        assertThat(images).containsExactlyInAnyOrder(container("terminal-registry").get("image"),
-                container("key-rotation").get("image"));
-        assertThat(images).containsExactlyInAnyOrder("keyrail/terminal-registry-service", "keyrail/key-rotation-service");
+        assertThat(images).containsExactlyInAnyOrderElementsOf(
+                Stream.of(DeployedService.values()).map(d -> container(d.name).get("image")).toList());
+        assertThat(images).containsExactlyInAnyOrderElementsOf(
+                Stream.of(DeployedService.values()).map(d -> "keyrail/" + d.module).toList());
     }
 
     /** The variables as the pod sees them: ConfigMap values resolved, Secrets as {@code secret:<name>/<key>}. */

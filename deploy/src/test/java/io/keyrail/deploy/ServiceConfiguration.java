@@ -2,7 +2,6 @@ package io.keyrail.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +56,17 @@ record ServiceConfiguration(String module, StandardEnvironment environment) {
         return new ServiceConfiguration(module, environment);
     }
 
+    /** The service's configuration with no variable set: the defaults of its YAML. */
+    static ServiceConfiguration defaults(String module) {
+        return of(module, Map.of());
+    }
+
+    /** The name of the service's database, from its default JDBC URL. */
+    static String database(String module) {
+        String url = defaults(module).property("spring.datasource.url");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     String property(String name) {
         return environment.getProperty(name);
     }
@@ -70,13 +80,9 @@ record ServiceConfiguration(String module, StandardEnvironment environment) {
         if (JVM_VARIABLES.contains(variable)) {
             return true;
         }
-        try {
-            String text = Files.readString(yaml(module));
-            if (text.contains("${" + variable + ":") || text.contains("${" + variable + "}")) {
-                return true;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String text = DeploymentFiles.text(yaml(module));
+        if (text.contains("${" + variable + ":") || text.contains("${" + variable + "}")) {
+            return true;
         }
         ServiceConfiguration alone = of(module, Map.of(variable, "probe"));
         return BOUND_PROPERTIES.stream().anyMatch(p -> alone.bound(p).filter("probe"::equals).isPresent());

@@ -93,8 +93,8 @@ class SignInBatcher implements SmartLifecycle {
                 .register(meters);
         this.writers = properties.signInWriters();
         this.maxBatch = properties.signInBatch();
+        this.helperDelayNanos = properties.signInHelperDelay().toNanos();
         this.lingerNanos = properties.signInLinger().toNanos();
-        this.helperDelayNanos = properties.signInHelperDelay().toNanos() + lingerNanos;
     }
 
     /** Queues a sign-in; the outcome completes when its batch has committed (or failed). */
@@ -152,8 +152,9 @@ class SignInBatcher implements SmartLifecycle {
     }
 
     /**
-     * A helper writer's next sign-in: the oldest queued once it has waited {@code helperDelay} (the
-     * first writer is busy with a slow batch), or any while stopping; null when there is none. With
+     * A helper writer's next sign-in: the oldest queued once it has waited the linger and
+     * {@code helperDelay} (the first writer is busy with a slow batch), or any while stopping; null
+     * when there is none. With
      * the queue empty it parks until a sign-in is submitted or the batcher stops (at most 100 ms, as
      * the first writer's poll) rather than waking every {@code helperDelay} for nothing.
      */
@@ -171,11 +172,12 @@ class SignInBatcher implements SmartLifecycle {
             }
             return null;
         }
-        long waited = System.nanoTime() - head.queuedAt();
-        if (waited >= helperDelayNanos || !running) {
+        // the delay counts from the end of the first writer's linger
+        long left = lingerNanos + helperDelayNanos - (System.nanoTime() - head.queuedAt());
+        if (left <= 0 || !running) {
             return queue.poll();
         }
-        LockSupport.parkNanos(Math.min(helperDelayNanos - waited, STOP_CHECK_NANOS));
+        LockSupport.parkNanos(Math.min(left, STOP_CHECK_NANOS));
         return null;
     }
 
