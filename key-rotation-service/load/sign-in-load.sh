@@ -11,7 +11,18 @@
 # instead of the POSP listener. REGISTRY_JAVA_OPTS and ROTATION_JAVA_OPTS add JVM options (-Dname=value
 # settings) to the services, INFRASTRUCTURE_JAVA_OPTS to the broker's JVM (-Dload.pg.<setting>=<value> there sets a
 # PostgreSQL server setting), DRIVER_JAVA_OPTS to the driver's. Logs go to key-rotation-service/target/load/*.log.
+#
+# --pause-damon (root only) stops the kernel's DAMON monitors (kdamonds) for the run and restarts the
+# ones it stopped when the run ends, however it ends. This project's machines run one that samples
+# physical memory every 500 ms for proactive reclaim; on their paravirtualised guests every sample
+# stalls the processes on both cores (docs/performance.md, session 11). The driver prints the
+# monitor's state with its figures either way.
 set -euo pipefail
+pause_damon=false
+args=()
+for a in "$@"; do
+  if [ "$a" = --pause-damon ]; then pause_damon=true; else args+=("$a"); fi
+done
 cd "$(dirname "$0")/.."
 root=$(cd .. && pwd)
 . "$root/.ci/java-home.sh"
@@ -26,8 +37,20 @@ rm -rf "$dir" && mkdir -p "$dir"
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+paused=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for s in "${paused[@]}"; do echo on > "$s" || echo "could not restart the DAMON monitor $s" >&2; done
+}
 trap cleanup EXIT
+if $pause_damon; then
+  for s in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+    [ -e "$s" ] && [ "$(cat "$s")" = on ] || continue
+    echo off > "$s" || { echo "cannot pause the DAMON monitor $s (run as root)" >&2; exit 1; }
+    paused+=("$s")
+  done
+fi
 
 # Both services run as they are meant to in production: a fixed heap (-Xms = -Xmx). With only -Xmx, G1
 # keeps the heap near 170 MiB under this load, collects the young generation every 0.6 s and runs a
@@ -62,6 +85,6 @@ curl -sf localhost:8082/actuator/health/readiness >/dev/null || { echo "services
 # sign-in and batch timers over the same time.
 postgres=$(head -1 "$dir/postgres/postmaster.pid")
 "$java" ${DRIVER_JAVA_OPTS:-} -Dlogback.configurationFile=load/logback-driver.xml -cp "$cp" io.keyrail.rotation.load.SignInLoad --env "$dir/load.env" --seed \
-  --processes "postgres=$postgres,broker=${pids[0]},registry=${pids[1]},rotation=${pids[2]}" "$@" 2>"$dir/driver.log"
+  --processes "postgres=$postgres,broker=${pids[0]},registry=${pids[1]},rotation=${pids[2]}" "${args[@]}" 2>"$dir/driver.log"
 metrics=$(curl -sf localhost:8082/actuator/prometheus || true)
 echo "$metrics" | grep -E '^keyrail_sign_in_batch_size_(count|sum|max)' || true
