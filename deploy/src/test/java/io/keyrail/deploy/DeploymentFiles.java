@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,6 +43,7 @@ final class DeploymentFiles {
         return documents(file).getFirst();
     }
 
+    /** The map at {@code path} (the keys in turn); {@code map} itself for an empty path. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object map, String... path) {
         Object current = map;
@@ -51,13 +53,11 @@ final class DeploymentFiles {
         return (Map<String, Object>) current;
     }
 
+    /** The list at {@code path}: the entry named by its last key, in the map the keys before it lead to. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object map, String... path) {
-        Object current = map;
-        for (int i = 0; i < path.length - 1; i++) {
-            current = ((Map<String, Object>) current).get(path[i]);
-        }
-        return (List<Map<String, Object>>) ((Map<String, Object>) current).get(path[path.length - 1]);
+        String last = path[path.length - 1];
+        return (List<Map<String, Object>>) map(map, Arrays.copyOf(path, path.length - 1)).get(last);
     }
 
     static String text(Path file) {

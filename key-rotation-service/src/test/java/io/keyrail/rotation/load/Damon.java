@@ -40,11 +40,14 @@ record Damon(List<Kdamond> kdamonds) {
             List<Kdamond> kdamonds = new ArrayList<>(dirs.size());
             for (Path dir : dirs) {
                 Path context = dir.resolve("contexts/0");
-                kdamonds.add(new Kdamond(dir.getFileName().toString(), text(dir.resolve("state")),
-                        Files.exists(context) ? text(context.resolve("operations")) : "-",
-                        Files.exists(context)
-                                ? Long.parseLong(text(context.resolve("monitoring_attrs/intervals/sample_us")))
-                                : 0));
+                String operations = "-";
+                long sampleMicros = 0;
+                if (Files.exists(context)) {
+                    operations = text(context.resolve("operations"));
+                    sampleMicros = Long.parseLong(text(context.resolve("monitoring_attrs/intervals/sample_us")));
+                }
+                kdamonds.add(new Kdamond(dir.getFileName().toString(), text(dir.resolve("state")), operations,
+                        sampleMicros));
             }
             return Optional.of(new Damon(List.copyOf(kdamonds)));
         } catch (IOException | RuntimeException e) {
