@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The kernel's data access monitor (DAMON): the monitoring threads ({@code kdamond}s) configured
- * under {@code /sys/kernel/mm/damon/admin/kdamonds}, whether each runs, what it monitors and how
- * often it samples. This project's machines run one over physical memory for proactive reclaim,
+ * under {@code /sys/kernel/mm/damon/admin/kdamonds}, whether each runs, what it monitors, how
+ * often it samples and, for a running one, the CPU time its thread has taken
+ * ({@code /proc/<pid>/schedstat}). This project's machines run one over physical memory for proactive reclaim,
  * sampling every 500 ms; on their paravirtualised guests each sample stalled every process on the
  * two cores, and it was the largest single cause of the sign-in tail (docs/performance.md, session
  * 11). The driver prints it with its figures, so that each run says which machine it measured.
@@ -20,18 +22,49 @@ import java.util.stream.Stream;
 record Damon(List<Kdamond> kdamonds) {
 
     static final Path ADMIN = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
+    static final Path PROC = Path.of("/proc");
 
-    /** One monitoring thread: its directory name, state ({@code on} or {@code off}), operations set and sampling interval. */
-    record Kdamond(String name, String state, String operations, long sampleMicros) {
+    /**
+     * One monitoring thread: its directory name, state ({@code on} or {@code off}), operations set,
+     * sampling interval, and its thread's id and time on a core so far ({@code pid} and
+     * {@code runNanos} -1 when it does not run or the time cannot be read).
+     */
+    record Kdamond(String name, String state, String operations, long sampleMicros, long pid, long runNanos) {
+
+        /** The same thread, configured the same way (its time on a core aside). */
+        boolean sameAs(Kdamond other) {
+            return name.equals(other.name) && state.equals(other.state) && operations.equals(other.operations)
+                    && sampleMicros == other.sampleMicros && pid == other.pid;
+        }
+
+        /** "kdamond 0 on (paddr, sampling every 500 ms)", with {@code more} inside the parentheses. */
+        String describe(String more) {
+            return "kdamond " + name + " " + state + " (" + operations + ", sampling every " + sampleMicros / 1000 + " ms"
+                    + more + ")";
+        }
+
+        /**
+         * Its time on a core since {@code earlier}, {@code seconds} ago, in all and per sample: what one
+         * sample costs depends on how much mapped memory it finds (about 1.5 ms on the idle machine,
+         * 18-26 ms under sign-in load; docs/performance.md, session 12).
+         */
+        String ranSince(Kdamond earlier, double seconds) {
+            if (runNanos < 0 || earlier.runNanos < 0 || sampleMicros <= 0 || seconds <= 0) {
+                return "";
+            }
+            double ms = (runNanos - earlier.runNanos) / 1e6;
+            double samples = seconds * 1e6 / sampleMicros;
+            return String.format(Locale.ROOT, "; its thread ran %.0f ms, %.1f ms a sample", ms, ms / samples);
+        }
     }
 
     /** Now, or empty where the kernel has no DAMON sysfs interface (or it cannot be read). */
     static Optional<Damon> now() {
-        return read(ADMIN);
+        return read(ADMIN, PROC);
     }
 
-    /** The kdamonds configured under {@code admin}; empty where it cannot be read. */
-    static Optional<Damon> read(Path admin) {
+    /** The kdamonds configured under {@code admin}, their threads' times from {@code proc}; empty where it cannot be read. */
+    static Optional<Damon> read(Path admin, Path proc) {
         if (!Files.isDirectory(admin)) {
             return Optional.empty();
         }
@@ -46,8 +79,10 @@ record Damon(List<Kdamond> kdamonds) {
                     operations = text(context.resolve("operations"));
                     sampleMicros = Long.parseLong(text(context.resolve("monitoring_attrs/intervals/sample_us")));
                 }
-                kdamonds.add(new Kdamond(dir.getFileName().toString(), text(dir.resolve("state")), operations,
-                        sampleMicros));
+                String state = text(dir.resolve("state"));
+                long pid = state.equals("on") && Files.exists(dir.resolve("pid")) ? Long.parseLong(text(dir.resolve("pid"))) : -1;
+                kdamonds.add(new Kdamond(dir.getFileName().toString(), state, operations, sampleMicros, pid,
+                        runNanos(proc, pid)));
             }
             return Optional.of(new Damon(List.copyOf(kdamonds)));
         } catch (IOException | RuntimeException e) {
@@ -65,10 +100,43 @@ record Damon(List<Kdamond> kdamonds) {
         if (kdamonds.isEmpty()) {
             return "no kdamond";
         }
-        return kdamonds.stream()
-                .map(k -> "kdamond " + k.name() + " " + k.state() + " (" + k.operations() + ", sampling every "
-                        + k.sampleMicros() / 1000 + " ms)")
-                .collect(Collectors.joining(", "));
+        return kdamonds.stream().map(k -> k.describe("")).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One line for the window from {@code begin} to this, {@code seconds} long: each kdamond as in
+     * {@link #summary()} with the time its thread ran, or both ends' summaries where the monitors
+     * changed meanwhile.
+     */
+    String since(Damon begin, double seconds) {
+        boolean same = kdamonds.size() == begin.kdamonds.size();
+        for (int i = 0; same && i < kdamonds.size(); i++) {
+            same = kdamonds.get(i).sameAs(begin.kdamonds.get(i));
+        }
+        if (!same) {
+            return begin.summary() + " as it began, " + summary() + " as it ended";
+        }
+        if (kdamonds.isEmpty()) {
+            return summary();
+        }
+        List<String> parts = new ArrayList<>(kdamonds.size());
+        for (int i = 0; i < kdamonds.size(); i++) {
+            Kdamond k = kdamonds.get(i);
+            parts.add(k.describe(k.ranSince(begin.kdamonds.get(i), seconds)));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The time on a core of thread {@code pid} so far (the first field of its {@code schedstat}), or -1. */
+    private static long runNanos(Path proc, long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text(proc.resolve(pid + "/schedstat")).split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String text(Path file) throws IOException {

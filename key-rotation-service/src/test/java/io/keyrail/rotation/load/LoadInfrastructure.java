@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -36,13 +37,16 @@ public final class LoadInfrastructure {
         Files.createDirectories(dir);
 
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 6).kafkaPorts(kafkaPort);
-        kafka.brokerProperties(Map.of(
+        Map<String, String> brokerProperties = new HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0",
                 "log.dirs", dir.resolve("kafka").toAbsolutePath().toString()));
+        // -Dload.kafka.<setting>=<value> (INFRASTRUCTURE_JAVA_OPTS) sets or overrides a broker setting.
+        brokerProperties.putAll(prefixed("load.kafka."));
+        kafka.brokerProperties(brokerProperties);
         kafka.afterPropertiesSet();
 
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -67,8 +71,7 @@ public final class LoadInfrastructure {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         // -Dload.pg.<setting>=<value> (INFRASTRUCTURE_JAVA_OPTS) sets or overrides a server setting.
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("load.pg."))
-                .forEach(n -> builder.setServerConfig(n.substring("load.pg.".length()), System.getProperty(n)));
+        prefixed("load.pg.").forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
         // A running PostgreSQL reuses its WAL files; a new one creates and zero-fills a 16 MiB file
         // every few seconds of this load, and every commit then waits 60-110 ms (seen in its log).
@@ -118,5 +121,13 @@ public final class LoadInfrastructure {
             // exiting anyway
         }
         System.exit(0);
+    }
+
+    /** The system properties named {@code prefix<name>}, by {@code <name>}. */
+    private static Map<String, String> prefixed(String prefix) {
+        Map<String, String> settings = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> settings.put(n.substring(prefix.length()), System.getProperty(n)));
+        return settings;
     }
 }

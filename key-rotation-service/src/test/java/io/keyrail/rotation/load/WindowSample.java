@@ -55,8 +55,7 @@ record WindowSample(Optional<MachineCpu> machine, Optional<ProcessCpu> processes
                 "processes during the measured time, % of one core (/proc/<pid>/stat): " + p));
         pressure.flatMap(end -> start.pressure.map(begin -> end.since(begin, seconds))).ifPresent(p -> lines.add(
                 "pressure during the measured time, % of the time (/proc/pressure): " + p));
-        damon.flatMap(end -> start.damon.map(begin -> begin.equals(end) ? end.summary()
-                : begin.summary() + " as it began, " + end.summary() + " as it ended")).ifPresent(d -> lines.add(
+        damon.flatMap(end -> start.damon.map(begin -> end.since(begin, seconds))).ifPresent(d -> lines.add(
                 "kernel memory monitor (DAMON) during the measured time: " + d));
         // The service's own timers: from the request's arrival to its batch's commit, and each batch's transaction.
         lines.add("service during the measured time, sign-in (queue, batch, commit): " + signIns.minus(start.signIns).summary());
