@@ -35,9 +35,7 @@ class DamonTest {
 
     @Test
     void saysHowLongARunningKdamondsThreadRanInAWindowInAllAndPerSample() throws IOException {
-        kdamond("0", "on", "paddr", 500_000);
-        schedstat(83, 1_000_000_000L);
-        Damon begin = Damon.read(admin, proc).orElseThrow();
+        Damon begin = runningKdamondAfter(1_000_000_000L);
         schedstat(83, 3_460_000_000L); // 2,460 ms more over 60 s: 120 samples of 20.5 ms
 
         assertThat(Damon.read(admin, proc).orElseThrow().since(begin, 60))
@@ -46,9 +44,7 @@ class DamonTest {
 
     @Test
     void givesBothEndsWhenTheMonitorChangedInTheWindowAndNoTimeWhereItCannotBeRead() throws IOException {
-        kdamond("0", "on", "paddr", 500_000);
-        schedstat(83, 1_000_000_000L);
-        Damon begin = Damon.read(admin, proc).orElseThrow();
+        Damon begin = runningKdamondAfter(1_000_000_000L);
         Files.writeString(admin.resolve("0/state"), "off\n");
 
         assertThat(Damon.read(admin, proc).orElseThrow().since(begin, 60)).isEqualTo(
@@ -77,6 +73,13 @@ class DamonTest {
         Files.writeString(dir.resolve("contexts/0/operations"), operations + "\n");
         Files.writeString(intervals.resolve("sample_us"), sampleMicros + "\n");
         Files.writeString(dir.resolve("pid"), (state.equals("on") ? "83" : "-1") + "\n");
+    }
+
+    /** Kdamond 0 running over physical memory, sampling every 500 ms, its thread {@code runNanos} on a core so far. */
+    private Damon runningKdamondAfter(long runNanos) throws IOException {
+        kdamond("0", "on", "paddr", 500_000);
+        schedstat(83, runNanos);
+        return Damon.read(admin, proc).orElseThrow();
     }
 
     /** A thread's {@code schedstat}: time on a core, time waiting for one (ns), and slices. */
