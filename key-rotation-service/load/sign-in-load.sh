@@ -9,8 +9,9 @@
 # Driver options (see SignInLoad): --concurrency N (closed loop) or --rate R (open loop), --mode,
 # --terminals, --warmup, --duration; --sign-in-url http://127.0.0.1:8082 drives the Spring MVC endpoint
 # instead of the POSP listener. REGISTRY_JAVA_OPTS and ROTATION_JAVA_OPTS add JVM options (-Dname=value
-# settings) to the services, INFRASTRUCTURE_JAVA_OPTS to the broker's JVM (-Dload.pg.<setting>=<value> there sets a
-# PostgreSQL server setting, -Dload.kafka.<setting>=<value> a broker setting), DRIVER_JAVA_OPTS to the driver's. Logs go to key-rotation-service/target/load/*.log.
+# settings) to the services, INFRASTRUCTURE_JAVA_OPTS to the broker's JVM (-Dload.pg.<setting>=<value> there
+# sets a PostgreSQL server setting, -Dload.kafka.<setting>=<value> a broker setting), DRIVER_JAVA_OPTS to the
+# driver's. Logs go to key-rotation-service/target/load/*.log.
 #
 # --pause-damon (root only) stops the kernel's DAMON monitors (kdamonds) for the run and restarts the
 # ones it stopped when the run ends, however it ends. This project's machines run one that samples

@@ -154,9 +154,9 @@ class SignInBatcher implements SmartLifecycle {
     /**
      * A helper writer's next sign-in: the oldest queued once it has waited the linger and
      * {@code helperDelay} (the first writer is busy with a slow batch), or any while stopping; null
-     * when there is none. With
-     * the queue empty it parks until a sign-in is submitted or the batcher stops (at most 100 ms, as
-     * the first writer's poll) rather than waking every {@code helperDelay} for nothing.
+     * when there is none. With the queue empty it parks until a sign-in is submitted or the batcher
+     * stops (at most 100 ms, as the first writer's poll) rather than waking every {@code helperDelay}
+     * for nothing.
      */
     private Pending takeAsHelper() {
         Pending head = queue.peek();

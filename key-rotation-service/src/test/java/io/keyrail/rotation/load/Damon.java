@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * The kernel's data access monitor (DAMON): the monitoring threads ({@code kdamond}s) configured
  * under {@code /sys/kernel/mm/damon/admin/kdamonds}, whether each runs, what it monitors, how
  * often it samples and, for a running one, the CPU time its thread has taken
- * ({@code /proc/<pid>/schedstat}). This project's machines run one over physical memory for proactive reclaim,
- * sampling every 500 ms; on their paravirtualised guests each sample stalled every process on the
- * two cores, and it was the largest single cause of the sign-in tail (docs/performance.md, session
- * 11). The driver prints it with its figures, so that each run says which machine it measured.
+ * ({@code /proc/<pid>/schedstat}, in nanoseconds: a sample takes a few milliseconds, too little for
+ * the 10 ms ticks of {@code /proc/<pid>/stat} that {@link ProcessCpu} reads). This project's
+ * machines run one over physical memory for proactive reclaim, sampling every 500 ms; on their
+ * paravirtualised guests each sample stalled every process on the two cores, and it was the largest
+ * single cause of the sign-in tail (docs/performance.md, sessions 11 and 12). The driver prints it with its figures, so that each run says which machine it measured.
  */
 record Damon(List<Kdamond> kdamonds) {
 
@@ -31,10 +33,9 @@ record Damon(List<Kdamond> kdamonds) {
      */
     record Kdamond(String name, String state, String operations, long sampleMicros, long pid, long runNanos) {
 
-        /** The same thread, configured the same way (its time on a core aside). */
-        boolean sameAs(Kdamond other) {
-            return name.equals(other.name) && state.equals(other.state) && operations.equals(other.operations)
-                    && sampleMicros == other.sampleMicros && pid == other.pid;
+        /** The thread as configured: the same, its time on a core left out. */
+        Kdamond configuration() {
+            return new Kdamond(name, state, operations, sampleMicros, pid, -1);
         }
 
         /** "kdamond 0 on (paddr, sampling every 500 ms)", with {@code more} inside the parentheses. */
@@ -109,22 +110,19 @@ record Damon(List<Kdamond> kdamonds) {
      * changed meanwhile.
      */
     String since(Damon begin, double seconds) {
-        boolean same = kdamonds.size() == begin.kdamonds.size();
-        for (int i = 0; same && i < kdamonds.size(); i++) {
-            same = kdamonds.get(i).sameAs(begin.kdamonds.get(i));
-        }
-        if (!same) {
+        if (!configurations().equals(begin.configurations())) {
             return begin.summary() + " as it began, " + summary() + " as it ended";
         }
         if (kdamonds.isEmpty()) {
             return summary();
         }
-        List<String> parts = new ArrayList<>(kdamonds.size());
-        for (int i = 0; i < kdamonds.size(); i++) {
-            Kdamond k = kdamonds.get(i);
-            parts.add(k.describe(k.ranSince(begin.kdamonds.get(i), seconds)));
-        }
-        return String.join(", ", parts);
+        return IntStream.range(0, kdamonds.size())
+                .mapToObj(i -> kdamonds.get(i).describe(kdamonds.get(i).ranSince(begin.kdamonds.get(i), seconds)))
+                .collect(Collectors.joining(", "));
+    }
+
+    private List<Kdamond> configurations() {
+        return kdamonds.stream().map(Kdamond::configuration).toList();
     }
 
     /** The time on a core of thread {@code pid} so far (the first field of its {@code schedstat}), or -1. */

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 /**
  * What the driver reads at one edge of the measured window: the machine's CPU, the named
  * processes' CPU, the pressure stall totals, the kernel's memory monitor, and the service's sign-in
- * and batch timers. Each is
- * empty where it cannot be read; {@link #report} prints what both edges have.
+ * and batch timers. Each is empty where it cannot be read; {@link #report} prints what both edges
+ * have.
  *
  * <p>Reading the service's metrics costs the service a scrape, so it is read before the CPU figures
  * as the window begins ({@link #atStart}) and after them as it ends ({@link #atEnd}): the scrape
