@@ -17,9 +17,11 @@ import java.util.stream.Stream;
  * often it samples and, for a running one, the CPU time its thread has taken
  * ({@code /proc/<pid>/schedstat}, in nanoseconds: a sample takes a few milliseconds, too little for
  * the 10 ms ticks of {@code /proc/<pid>/stat} that {@link ProcessCpu} reads). This project's
- * machines run one over physical memory for proactive reclaim, sampling every 500 ms; on their
- * paravirtualised guests each sample stalled every process on the two cores, and it was the largest
- * single cause of the sign-in tail (docs/performance.md, sessions 11 and 12). The driver prints it with its figures, so that each run says which machine it measured.
+ * machines run one over physical memory for proactive reclaim, sampling every 500 ms. What a sample
+ * costs differs from host to host: on some each sample stalled every process on the two cores and was
+ * the largest single cause of the sign-in tail, on others it hardly showed (docs/performance.md,
+ * sessions 11 to 13). The driver prints it with its figures, so that each run says which kind of
+ * host it measured.
  */
 record Damon(List<Kdamond> kdamonds) {
 
