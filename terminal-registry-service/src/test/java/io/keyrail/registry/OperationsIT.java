@@ -5,6 +5,7 @@ import static io.keyrail.registry.RegistryApi.custodian;
 import static io.keyrail.registry.RegistryApi.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyrail.testing.HealthProbes;
 import io.keyrail.testing.ServiceTestProperties;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,18 @@ class OperationsIT extends RegistryIntegrationTest {
         RegistryApi.Response readiness = api.get("/actuator/health/readiness", null);
 
         assertThat(liveness.status()).isEqualTo(200);
-        assertThat(liveness.string("status")).isEqualTo("UP");
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.string("status")).isEqualTo("UP");
+        HealthProbes.assertLivenessStandsAloneAndReadinessChecksDatabaseAndKafka(liveness.body(), readiness.body());
+    }
+
+    @Test
+    void showsHealthDetailsToOperatorsAndAuditorsOnly() {
+        String readiness = "/actuator/health/readiness";
+
+        assertThat(HealthProbes.kafkaDetails(api.get(readiness, null).body()).isMissingNode()).isTrue();
+        assertThat(HealthProbes.kafkaDetails(api.get(readiness, ServiceTestProperties.token("posp", "POSP")).body())
+                .isMissingNode()).isTrue();
+        assertThat(HealthProbes.kafkaDetails(api.get(readiness, auditor()).body()).path("nodes").asInt()).isEqualTo(1);
     }
 
     @Test
