@@ -8,6 +8,7 @@ import static io.keyrail.deploy.DeploymentFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyrail.events.Topics;
+import io.keyrail.support.health.KafkaHealthIndicator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,6 +99,9 @@ class KubernetesManifestsTest {
         }
         assertThat(map(container, "readinessProbe", "httpGet")).containsEntry("path", "/actuator/health/readiness")
                 .containsEntry("port", "http");
+        assertThat(((Number) map(container, "readinessProbe").get("timeoutSeconds")).longValue())
+                .as("the readiness probe outlasts the Kafka check's own timeout")
+                .isGreaterThan(KafkaHealthIndicator.TIMEOUT.toSeconds());
 
         Map<String, Object> service = resource(deployment, "Service");
         assertThat(list(service, "spec", "ports")).extracting(p -> p.get("targetPort"))

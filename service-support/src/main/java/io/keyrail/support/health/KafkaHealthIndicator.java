@@ -19,8 +19,11 @@ import org.springframework.boot.health.contributor.Health;
  */
 public final class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
-    /** How long one check waits for the cluster before it reports the service not ready. */
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How long one check waits for the cluster before it reports the service not ready. A readiness
+     * probe that gives up sooner (Kubernetes' default is 1 s) would never see this answer.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final AdminClient admin;
 
